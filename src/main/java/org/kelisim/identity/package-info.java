@@ -1,0 +1,4 @@
+/**
+ * Who people and organisations are: IIN and BIN with their checksum, masking of personal data.
+ */
+package org.kelisim.identity;

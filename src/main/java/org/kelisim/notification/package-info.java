@@ -1,0 +1,4 @@
+/**
+ * Telling people: SMS over SMPP, cabinet messages, the third party's inbox, webhooks; delivery with retries.
+ */
+package org.kelisim.notification;
