@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,23 +54,24 @@ class DemoDataLoader implements InitializingBean {
             }
             long started = System.nanoTime();
             var data = DemoDataGenerator.generate();
+            long generated = System.nanoTime();
             store(data);
-            log.info("Demo registries generated: {} people, {} real-estate objects, {} organisations in {} ms",
-                    data.persons().size(), data.objects().size(), data.organisations().size(),
-                    (System.nanoTime() - started) / 1_000_000);
+            log.info("Demo registries: {} people, {} real-estate objects, {} organisations generated in {} ms, "
+                    + "stored in {} ms", data.persons().size(), data.objects().size(), data.organisations().size(),
+                    (generated - started) / 1_000_000, (System.nanoTime() - generated) / 1_000_000);
             return true;
         });
         return Boolean.TRUE.equals(loaded);
     }
 
     private void store(DemoDataSet data) {
-        insert("INSERT INTO registry_persons (iin, surname, given_name, patronymic, birth_date) VALUES (?, ?, ?, ?, ?)",
+        insert("registry_persons",
+                "iin varchar, surname varchar, given_name varchar, patronymic varchar, birth_date date",
                 data.persons().stream().map(person -> new Object[] {person.iin().value(), person.surname(),
                     person.givenName(), person.patronymic(), Date.valueOf(person.birthDate())}).toList());
-        insert("""
-                INSERT INTO registry_addresses (iin, region_kk, region_ru, district_kk, district_ru, locality_kk,
-                    locality_ru, street_kk, street_ru, house, flat, registered_on, registration_code)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        insert("registry_addresses", "iin varchar, region_kk varchar, region_ru varchar, district_kk varchar, "
+                + "district_ru varchar, locality_kk varchar, locality_ru varchar, street_kk varchar, "
+                + "street_ru varchar, house varchar, flat varchar, registered_on date, registration_code varchar",
                 data.persons().stream().filter(person -> person.address().isPresent()).map(person -> {
                     var a = person.address().get();
                     return new Object[] {person.iin().value(), a.region().kk(), a.region().ru(), a.district().kk(),
@@ -77,10 +79,10 @@ class DemoDataLoader implements InitializingBean {
                         a.house(), a.flat(), Date.valueOf(a.registeredOn()), a.registrationCode()};
                 }).toList());
         storeObjects(data.objects());
-        insert("INSERT INTO registry_portal_accounts (iin, registered_on) VALUES (?, ?)",
+        insert("registry_portal_accounts", "iin varchar, registered_on date",
                 data.portalAccounts().stream().map(account -> new Object[] {account.iin().value(),
                     Date.valueOf(account.registeredOn())}).toList());
-        insert("INSERT INTO registry_mobile_phones (iin, phone, registered_on) VALUES (?, ?, ?)",
+        insert("registry_mobile_phones", "iin varchar, phone varchar, registered_on date",
                 data.phones().stream().map(phone -> new Object[] {phone.iin().value(), phone.phone(),
                     Date.valueOf(phone.registeredOn())}).toList());
         storeOrganisations(data);
@@ -89,7 +91,7 @@ class DemoDataLoader implements InitializingBean {
             var featured = data.featured().get(i);
             roles.add(new Object[] {featured.iin().value(), featured.role(), i});
         }
-        insert("INSERT INTO registry_demo_roles (iin, role, position) VALUES (?, ?, ?)", roles);
+        insert("registry_demo_roles", "iin varchar, role varchar, position int4", roles);
     }
 
     private void storeObjects(List<RealEstateObject> objects) {
@@ -107,21 +109,15 @@ class DemoDataLoader implements InitializingBean {
                     encumbrance.basis().ru(), Date.valueOf(encumbrance.registeredOn())});
             }
         }
-        insert("""
-                INSERT INTO registry_real_estate (cadastral_number, kind, address_kk, address_ru, area, floors,
-                    year_built)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        insert("registry_real_estate", "cadastral_number varchar, kind varchar, address_kk varchar, "
+                + "address_ru varchar, area numeric, floors int4, year_built int4",
                 objects.stream().map(object -> new Object[] {object.cadastralNumber(), object.kind().name(),
                     object.address().kk(), object.address().ru(), object.area(), object.floors(),
                     object.yearBuilt()}).toList());
-        insert("""
-                INSERT INTO registry_rights (cadastral_number, holder_id, holder_name, share, kind, basis_kk,
-                    basis_ru, registered_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rights);
-        insert("""
-                INSERT INTO registry_encumbrances (cadastral_number, kind, holder_kk, holder_ru, basis_kk, basis_ru,
-                    registered_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", encumbrances);
+        insert("registry_rights", "cadastral_number varchar, holder_id varchar, holder_name varchar, share varchar, "
+                + "kind varchar, basis_kk varchar, basis_ru varchar, registered_on date", rights);
+        insert("registry_encumbrances", "cadastral_number varchar, kind varchar, holder_kk varchar, "
+                + "holder_ru varchar, basis_kk varchar, basis_ru varchar, registered_on date", encumbrances);
     }
 
     private void storeOrganisations(DemoDataSet data) {
@@ -136,12 +132,41 @@ class DemoDataLoader implements InitializingBean {
                 employees.add(new Object[] {organisation.bin().value(), staff.get(j).value(), j});
             }
         }
-        insert("INSERT INTO registry_organisations (bin, name_kk, name_ru, first_head_iin, position) "
-                + "VALUES (?, ?, ?, ?, ?)", organisations);
-        insert("INSERT INTO registry_organisation_employees (bin, iin, position) VALUES (?, ?, ?)", employees);
+        insert("registry_organisations", "bin varchar, name_kk varchar, name_ru varchar, first_head_iin varchar, "
+                + "position int4", organisations);
+        insert("registry_organisation_employees", "bin varchar, iin varchar, position int4", employees);
     }
 
-    private void insert(String sql, List<Object[]> rows) {
-        batches.batchUpdate(sql, rows);
+    /**
+     * One statement per table: the rows go as one array per column and {@code unnest} turns them back into rows,
+     * which is several times faster than a JDBC batch of single-row inserts.
+     *
+     * @param columns {@code name type} pairs, for example {@code "iin varchar"}
+     */
+    private void insert(String table, String columns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var names = new ArrayList<String>();
+        var types = new ArrayList<String>();
+        for (String column : columns.split(",\\s*")) {
+            names.add(column.substring(0, column.indexOf(' ')));
+            types.add(column.substring(column.indexOf(' ') + 1));
+        }
+        var sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") SELECT * FROM unnest("
+                + String.join(", ", types.stream().map(type -> "?::" + type + "[]").toList()) + ")";
+        batches.execute((ConnectionCallback<Void>) connection -> {
+            try (var statement = connection.prepareStatement(sql)) {
+                for (int column = 0; column < names.size(); column++) {
+                    var values = new Object[rows.size()];
+                    for (int row = 0; row < values.length; row++) {
+                        values[row] = rows.get(row)[column];
+                    }
+                    statement.setArray(column + 1, connection.createArrayOf(types.get(column), values));
+                }
+                statement.executeUpdate();
+            }
+            return null;
+        });
     }
 }
