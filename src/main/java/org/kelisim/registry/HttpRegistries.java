@@ -12,6 +12,7 @@ import org.kelisim.registry.RealEstateObject.EncumbranceKind;
 import org.kelisim.registry.RealEstateObject.Kind;
 import org.kelisim.registry.RealEstateObject.Right;
 import org.kelisim.registry.RealEstateObject.RightKind;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,7 @@ class HttpRegistries implements PopulationRegister, RealEstateRegister, PortalAc
 
     private final RegistryGateway gateway;
 
+    @Autowired
     HttpRegistries(RegistryProperties properties) {
         this(new RegistryGateway(properties));
     }
@@ -78,6 +80,11 @@ class HttpRegistries implements PopulationRegister, RealEstateRegister, PortalAc
                     Objects.requireNonNull(birthDate, "birthDate"),
                     Optional.ofNullable(address).map(AddressAnswer::toAddress));
         }
+
+        @Override
+        public String toString() {
+            return "PersonAnswer[***]";
+        }
     }
 
     record AddressAnswer(Localized region, Localized district, Localized locality, Localized street, String house,
@@ -90,6 +97,11 @@ class HttpRegistries implements PopulationRegister, RealEstateRegister, PortalAc
                     Objects.requireNonNull(registeredOn, "registeredOn"),
                     Objects.requireNonNull(registrationCode, "registrationCode"));
         }
+
+        @Override
+        public String toString() {
+            return "AddressAnswer[***]";
+        }
     }
 
     record ObjectsAnswer(String iin, List<ObjectAnswer> objects) {
@@ -97,6 +109,11 @@ class HttpRegistries implements PopulationRegister, RealEstateRegister, PortalAc
         List<RealEstateObject> toObjects(Iin asked) {
             requireSubject(iin, asked);
             return Objects.requireNonNull(objects, "objects").stream().map(ObjectAnswer::toObject).toList();
+        }
+
+        @Override
+        public String toString() {
+            return "ObjectsAnswer[***]";
         }
     }
 
@@ -122,6 +139,11 @@ class HttpRegistries implements PopulationRegister, RealEstateRegister, PortalAc
                     Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(basis, "basis"),
                     Objects.requireNonNull(registeredOn, "registeredOn"));
         }
+
+        @Override
+        public String toString() {
+            return "RightAnswer[***]";
+        }
     }
 
     record EncumbranceAnswer(EncumbranceKind kind, Localized holder, Localized basis, LocalDate registeredOn) {
@@ -130,6 +152,11 @@ class HttpRegistries implements PopulationRegister, RealEstateRegister, PortalAc
             return new Encumbrance(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(holder, "holder"),
                     Objects.requireNonNull(basis, "basis"), Objects.requireNonNull(registeredOn, "registeredOn"));
         }
+
+        @Override
+        public String toString() {
+            return "EncumbranceAnswer[***]";
+        }
     }
 
     record AccountAnswer(String iin, Boolean registered) {
@@ -137,6 +164,11 @@ class HttpRegistries implements PopulationRegister, RealEstateRegister, PortalAc
         boolean toRegistered(Iin asked) {
             requireSubject(iin, asked);
             return Objects.requireNonNull(registered, "registered");
+        }
+
+        @Override
+        public String toString() {
+            return "AccountAnswer[***]";
         }
     }
 
