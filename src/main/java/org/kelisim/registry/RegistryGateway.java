@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,11 +94,22 @@ class RegistryGateway {
     private <A, T> Optional<T> attempt(String registry, HttpRequest request, Class<A> answerType,
             Function<A, T> mapping) {
         HttpResponse<byte[]> response;
+        // The request's own timeout ends when the headers arrive; waiting on the future bounds the body as well, so a
+        // registry that trickles its answer cannot hold a thread longer than the read timeout.
+        var exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new Transient(e.getClass().getSimpleName(), e);
+            response = exchange.get(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new Transient("TimeoutException", e);
+        } catch (ExecutionException e) {
+            var cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof IOException) {
+                throw new Transient(cause.getClass().getSimpleName(), cause);
+            }
+            throw new Unreadable(cause.getClass().getSimpleName(), null);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new RegistryUnavailableException(registry, e);
         }

@@ -9,7 +9,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class RegistryModesTest {
 
@@ -54,14 +56,33 @@ class RegistryModesTest {
                 .getFailure().rootCause().hasMessageContaining("retries"));
     }
 
+    @Test
+    void offersTheDemoPeopleOnlyInDemoMode() {
+        context.run(started -> assertThat(started).hasSingleBean(DemoPeople.class).hasSingleBean(DemoDataLoader.class));
+
+        context.withPropertyValues("kelisim.demo.enabled=false").run(started -> assertThat(started)
+                .hasNotFailed().doesNotHaveBean(DemoPeople.class).doesNotHaveBean(DemoDataLoader.class));
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(RegistryProperties.class)
-    @Import({EmbeddedRegistries.class, HttpRegistries.class})
+    @Import({EmbeddedRegistries.class, HttpRegistries.class, DemoDataLoader.class, DemoPeopleTables.class})
     static class Adapters {
 
         @Bean
         JdbcClient jdbcClient() {
             return mock(JdbcClient.class);
+        }
+
+        /** Finds the data set in place: the mock transaction answers {@code null}, read as "not written here". */
+        @Bean
+        TransactionTemplate transactionTemplate() {
+            return mock(TransactionTemplate.class);
+        }
+
+        @Bean
+        JdbcTemplate jdbcTemplate() {
+            return mock(JdbcTemplate.class);
         }
     }
 }
