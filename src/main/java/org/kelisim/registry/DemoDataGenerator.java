@@ -101,7 +101,8 @@ final class DemoDataGenerator {
 
     private Person featuredPerson(FeaturedPeople.Spec spec) {
         var iin = Iin.of(spec.iin());
-        var location = location(spec.apartment());
+        var location = location(spec.apartment(), REGIONS.stream()
+                .filter(region -> region.code().equals(spec.region())).findFirst().orElseThrow());
         var person = new Person(iin, spec.surname(), spec.givenName(), spec.patronymic(), iin.birthDate().orElseThrow(),
                 Optional.of(address(location, iin.birthDate().orElseThrow())));
         persons.add(person);
@@ -162,6 +163,7 @@ final class DemoDataGenerator {
     private List<DemoOrganisation> organisations(List<Person> featuredPersons) {
         var firstHead = featuredPersons.get(FeaturedPeople.ALL.indexOf(FeaturedPeople.FIRST_HEAD)).iin();
         var employee = featuredPersons.get(FeaturedPeople.ALL.indexOf(FeaturedPeople.EMPLOYEE)).iin();
+        var seniors = adults.stream().filter(person -> person.birthDate().getYear() < 1990).toList();
         var result = new ArrayList<DemoOrganisation>();
         for (var organisation : FeaturedPeople.ORGANISATIONS) {
             var employees = new ArrayList<Iin>();
@@ -170,7 +172,7 @@ final class DemoDataGenerator {
                 head = firstHead;
                 employees.add(employee);
             } else {
-                head = pick(adults).iin();
+                head = pick(seniors).iin();
             }
             int count = 1 + random.nextInt(3);
             while (employees.size() < count + (head == firstHead ? 1 : 0)) {
@@ -397,7 +399,10 @@ final class DemoDataGenerator {
     }
 
     private Location location(boolean apartment) {
-        var region = pick(REGIONS);
+        return location(apartment, pick(REGIONS));
+    }
+
+    private Location location(boolean apartment, Region region) {
         return new Location(region, pick(region.places()), pick(STREETS), Integer.toString(1 + random.nextInt(180)),
                 apartment ? Integer.toString(1 + random.nextInt(320)) : null);
     }

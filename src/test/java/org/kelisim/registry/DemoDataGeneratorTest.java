@@ -130,7 +130,10 @@ class DemoDataGeneratorTest {
         void includeAUserWithAnAddressAndOneMortgagedApartment() {
             var user = byRole.get("user");
 
-            assertThat(DATA.persons().get(1).address()).isPresent();
+            assertThat(DATA.persons().get(1).address()).hasValueSatisfying(address -> {
+                assertThat(address.region()).isEqualTo(new Localized("Астана қаласы", "город Астана"));
+                assertThat(address.flat()).isNotNull();
+            });
             assertThat(objectsOf(user)).singleElement().satisfies(object -> {
                 assertThat(object.kind()).isEqualTo(RealEstateObject.Kind.APARTMENT);
                 assertThat(object.encumbrances()).extracting(RealEstateObject.Encumbrance::kind)
