@@ -38,6 +38,10 @@ public record RegistryProperties(Mode mode, URI baseUrl, Duration connectTimeout
             throw new IllegalArgumentException(
                     "kelisim.registry.base-url (KELISIM_REGISTRY_BASE_URL) is required when the registry mode is http");
         }
+        if (baseUrl != null && !"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
+            throw new IllegalArgumentException("kelisim.registry.base-url (KELISIM_REGISTRY_BASE_URL) must be an "
+                    + "http or https address");
+        }
         if (retries < 0 || breakerWindow < 1 || breakerFailureRate < 1 || breakerFailureRate > 100) {
             throw new IllegalArgumentException("kelisim.registry: retries >= 0, breaker-window >= 1 and "
                     + "breaker-failure-rate within 1..100 are required");

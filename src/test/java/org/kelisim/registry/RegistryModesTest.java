@@ -51,6 +51,12 @@ class RegistryModesTest {
     }
 
     @Test
+    void refusesABaseUrlThatIsNotHttp() {
+        context.withPropertyValues("kelisim.registry.mode=http", "kelisim.registry.base-url=ftp://registry/")
+                .run(started -> assertThat(started).getFailure().rootCause().hasMessageContaining("http or https"));
+    }
+
+    @Test
     void refusesANegativeRetryCount() {
         context.withPropertyValues("kelisim.registry.retries=-1").run(started -> assertThat(started)
                 .getFailure().rootCause().hasMessageContaining("retries"));
