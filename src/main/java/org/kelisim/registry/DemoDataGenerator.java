@@ -199,8 +199,8 @@ final class DemoDataGenerator {
                     object(Kind.APARTMENT, location(true), sole(person),
                             List.of(lease(organisations.get(3).name(), LocalDate.of(2024, 9, 1))));
                 }
-                case "user-portal" -> object(Kind.HOUSE, locationOf(person.address().orElseThrow()),
-                        shared(List.of(person, pick(owners)), "1/2"), List.of());
+                case "user-portal" -> object(Kind.HOUSE, location, shared(List.of(person, pick(owners)), "1/2"),
+                        List.of());
                 case "user-mobile" -> object(Kind.APARTMENT, location, joint(person, pick(owners)),
                         List.of(arrest(LocalDate.of(2025, 2, 10))));
                 case "user-unregistered" -> object(Kind.GARAGE, location(false), sole(person), List.of());
