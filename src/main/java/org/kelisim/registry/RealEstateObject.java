@@ -43,6 +43,12 @@ public record RealEstateObject(String cadastralNumber, Kind kind, Localized addr
      * @param holder who holds it: the bank, the court, the lessee
      */
     public record Encumbrance(EncumbranceKind kind, Localized holder, Localized basis, LocalDate registeredOn) {
+
+        /** A lessee may be a person: the holder stays out. */
+        @Override
+        public String toString() {
+            return "Encumbrance[" + kind + " " + registeredOn + "]";
+        }
     }
 
     public enum EncumbranceKind { MORTGAGE, ARREST, LEASE }
