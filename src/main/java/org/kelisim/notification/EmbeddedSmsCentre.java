@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -273,7 +274,7 @@ class EmbeddedSmsCentre implements SmartLifecycle {
     }
 
     /** One message as the centre received it. {@link #toString()} leaves out the text. */
-    record ReceivedSms(String sender, String text, int parts, java.time.Instant receivedAt) {
+    record ReceivedSms(String sender, String text, int parts, Instant receivedAt) {
 
         @Override
         public String toString() {

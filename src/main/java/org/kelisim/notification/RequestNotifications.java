@@ -3,6 +3,7 @@ package org.kelisim.notification;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.kelisim.audit.AuditEvent;
@@ -60,7 +61,7 @@ class RequestNotifications {
         boolean portal = portalAccounts.isRegistered(event.subject());
 
         phone.ifPresent(number -> {
-            for (var locale : new java.util.Locale[] {NotificationTexts.KAZAKH, NotificationTexts.RUSSIAN}) {
+            for (var locale : List.of(NotificationTexts.KAZAKH, NotificationTexts.RUSSIAN)) {
                 outbox.enqueue("request:" + event.requestId() + ":" + locale.getLanguage(), Outbox.Channel.SMS,
                         number, texts.request(event, locale), event.requestId(), event.deadline());
             }

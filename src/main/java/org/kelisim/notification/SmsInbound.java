@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.kelisim.consent.SmsAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,7 @@ class SmsInbound {
     private void answer(String phone, String text, Instant receivedAt) {
         var outcome = transactions.execute(status -> {
             var result = answers.answer(phone, text, receivedAt);
-            outbox.enqueue("reply:" + java.util.UUID.randomUUID(), Outbox.Channel.SMS, phone, texts.reply(result),
+            outbox.enqueue("reply:" + UUID.randomUUID(), Outbox.Channel.SMS, phone, texts.reply(result),
                     null, receivedAt.plus(replyPatience));
             return result;
         });

@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.kelisim.identity.Masks;
 import org.kelisim.request.RequestStatusChanged;
 import org.kelisim.shared.DomainException;
 import org.slf4j.Logger;
@@ -70,7 +72,7 @@ class Webhooks {
                                                      updated_at = EXCLUDED.updated_at""")
                 .params(partyId, target.toString(), secret, Timestamp.from(clock.instant()))
                 .update();
-        log.info("Webhook set for party {}", org.kelisim.identity.Masks.identifier(partyId));
+        log.info("Webhook set for party {}", Masks.identifier(partyId));
     }
 
     private static URI validUrl(String url) {
@@ -172,7 +174,7 @@ class Webhooks {
     }
 
     /** One attempt as its owner sees it. */
-    record Delivery(UUID requestId, int attempt, java.time.Instant at, Integer httpStatus, String outcome) {
+    record Delivery(UUID requestId, int attempt, Instant at, Integer httpStatus, String outcome) {
     }
 
     private record Webhook(URI url, String secret) {

@@ -96,6 +96,8 @@ class NotificationIT {
     SmppClient client;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    Outbox outbox;
 
     /** BMG and the portal as the tests set them up; read by the mocks, also from the listeners' threads. */
     private final java.util.Map<Iin, String> phoneBook = new java.util.concurrent.ConcurrentHashMap<>();
@@ -216,6 +218,73 @@ class NotificationIT {
                     .andExpect(jsonPath("$.items[0].text", containsString("сіз туралы"))));
             assertThat(audit.ofRequest(event.requestId()))
                     .anySatisfy(entry -> assertThat(entry.outcome()).isEqualTo("cabinet"));
+        }
+    }
+
+    @Nested
+    class TheDelivery {
+
+        @Test
+        void storesAResubmittedSmsOnceAtTheCentre() {
+            String phone = newPhone();
+            await().atMost(PATIENCE).until(client::isBound);
+            String text = "Повторная отправка после обрыва: " + "ж".repeat(100);
+
+            var first = client.submit(phone, text, "test:resubmitted:" + phone);
+            var second = client.submit(phone, text, "test:resubmitted:" + phone);
+
+            assertThat(first).hasSize(2).doesNotContainAnyElementsOf(second);
+            assertThat(receivedBy(phone)).singleElement().satisfies(sms -> assertThat(sms.text()).isEqualTo(text));
+        }
+
+        @Test
+        void neverHandsTheSameItemToTwoClaimsAtOnce() throws Exception {
+            for (int i = 0; i < 40; i++) {
+                outbox.enqueue("test:claim:" + UUID.randomUUID(), Outbox.Channel.WEBHOOK, "000000000000", "{}", null,
+                        Instant.now().plus(Duration.ofHours(1)));
+            }
+
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = pool.submit(() -> outbox.claim(Outbox.Channel.WEBHOOK, 30));
+                var second = pool.submit(() -> outbox.claim(Outbox.Channel.WEBHOOK, 30));
+                var firstIds = first.get().stream().map(Outbox.Item::id).toList();
+                var secondIds = second.get().stream().map(Outbox.Item::id).toList();
+
+                var overlap = new java.util.HashSet<>(firstIds);
+                overlap.retainAll(secondIds);
+                assertThat(overlap).isEmpty();
+                assertThat(firstIds.size() + secondIds.size()).isPositive();
+            } finally {
+                pool.shutdown();
+            }
+        }
+
+        @Test
+        void queuesTheSameThingOnceWhenAnEventArrivesTwice() {
+            var subject = iin(9001);
+            String phone = newPhone();
+            phoneBook.put(subject, phone);
+            var event = submitted(subject, "6060");
+
+            publish(event);
+            publish(event);
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(receivedBy(phone)).hasSize(2));
+            assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE request_id = ?")
+                    .param(event.requestId()).query(Long.class).single()).isEqualTo(2);
+        }
+
+        @Test
+        void sendsNothingForAUserInNeitherBmgNorThePortal_andSaysSoInTheAuditTrail() {
+            var event = submitted(iin(9002), "7070");
+
+            publish(event);
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(audit.ofRequest(event.requestId()))
+                    .singleElement().satisfies(entry -> assertThat(entry.outcome()).isEqualTo("none")));
+            assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE request_id = ?")
+                    .param(event.requestId()).query(Long.class).single()).isZero();
         }
     }
 
@@ -384,6 +453,10 @@ class NotificationIT {
                     .andExpect(jsonPath("$.items[?(@.requestId == '" + event.requestId() + "')].text")
                             .value("The user (IIN 850715300013) refused your request for "
                                     + "\"Certificate of absence (presence) of real estate\"."));
+            var otherParty = new Party("900101400023", null, "Сейітова Айгерім", null, Set.of(Role.INDIVIDUAL));
+            mvc.perform(get("/api/v1/inbox").with(authentication(new PartyAuthentication(otherParty))))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.items[?(@.requestId == '" + event.requestId() + "')]").isEmpty());
         }
 
         @Test
