@@ -200,8 +200,11 @@ class EmbeddedSmsCentre implements SmartLifecycle {
                         properties.sourceAddress(), esmClass, (byte) 0, (byte) 0, new RegisteredDelivery(0),
                         new RawDataCoding(ShortMessages.UCS2), part);
             }
-        } catch (PDUException | ResponseTimeoutException | InvalidResponseException | NegativeResponseException
-                 | IOException e) {
+        } catch (NegativeResponseException e) {
+            // The service answered deliver_sm with an error: it did not take the answer (a real centre would retry).
+            log.warn("deliver_sm refused by the service with status 0x{}", Integer.toHexString(e.getCommandStatus()));
+            throw new DomainException("sms_reply_not_taken", DomainException.Kind.UNAVAILABLE, e);
+        } catch (PDUException | ResponseTimeoutException | InvalidResponseException | IOException e) {
             log.warn("deliver_sm to the service failed: {}", e.getClass().getSimpleName());
             throw new DomainException("sms_centre_not_bound", DomainException.Kind.UNAVAILABLE, e);
         }

@@ -485,6 +485,22 @@ class NotificationIT {
         }
 
         @Test
+        void areGivenUpOnceTheirPatienceRunsOut() throws Exception {
+            register("s3cret-of-the-bank-0003");
+            receiver.stop(0);
+            String key = "test:patience:" + UUID.randomUUID();
+
+            outbox.enqueue(key, Outbox.Channel.WEBHOOK, bank.actingId(), "{}", null,
+                    Instant.now().plus(Duration.ofMillis(500)));
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.sql(
+                    "SELECT state FROM notification_outbox WHERE idempotency_key = ?").param(key)
+                    .query(String.class).single()).isEqualTo("GAVE_UP"));
+            assertThat(calls).noneMatch(call -> call.body().equals("{}"));
+            receiver = receiverOn(0);
+        }
+
+        @Test
         void acceptOnlyHttpAndHttpsAddresses() throws Exception {
             for (String url : new String[] {"ftp://127.0.0.1/hook", "file:///etc/passwd", "not a url", "/hook"}) {
                 mvc.perform(put("/api/v1/webhook").with(authentication(new PartyAuthentication(bank)))
