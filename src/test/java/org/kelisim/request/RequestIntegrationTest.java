@@ -27,6 +27,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @MockitoBean(types = {PortalAccounts.class, MobileCitizens.class, RequestSignatureVerifier.class})
 @Import({MovableClock.Configuration.class, PublishedEvents.class, Submissions.class})
 @TestPropertySource(properties = {"kelisim.request.sweep-interval=PT12H",
-    "kelisim.request.registration-checks-per-minute=5", "kelisim.request.page-size=3"})
+    "kelisim.request.registration-checks-per-minute=5", "kelisim.request.page-size=3",
+    "kelisim.request.sweep-batch-size=2"})
 public @interface RequestIntegrationTest {
 }
