@@ -42,7 +42,7 @@ class ExpirySweep {
     @Scheduled(fixedDelayString = "${kelisim.request.sweep-interval:PT1M}",
             initialDelayString = "${kelisim.request.sweep-interval:PT1M}")
     @SchedulerLock(name = "request-expiry-sweep", lockAtMostFor = "PT10M")
-    void sweep() {
+    public void sweep() {
         int expired = expireOverdue();
         forgetOldCheckCounts();
         if (expired > 0) {

@@ -96,7 +96,7 @@ public class RequestDecisions {
         int size = properties.pageSize();
         int from = Math.max(page, 0);
 
-        var items = requests.about(subject, from * size, size).stream().map(CertificateRequest::view).toList();
+        var items = requests.about(subject, (long) from * size, size).stream().map(CertificateRequest::view).toList();
         return new RequestPage(items, from, size, requests.countAbout(subject));
     }
 

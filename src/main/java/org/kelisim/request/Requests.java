@@ -60,7 +60,7 @@ class Requests {
                 .optional();
     }
 
-    List<CertificateRequest> ofRequester(String requesterId, RequestStatus status, int offset, int limit) {
+    List<CertificateRequest> ofRequester(String requesterId, RequestStatus status, long offset, int limit) {
         return jdbc.sql("""
                 SELECT * FROM certificate_requests
                  WHERE requester_id = :requester AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
@@ -83,7 +83,7 @@ class Requests {
                 .single();
     }
 
-    List<CertificateRequest> about(Iin subject, int offset, int limit) {
+    List<CertificateRequest> about(Iin subject, long offset, int limit) {
         return jdbc.sql("""
                 SELECT * FROM certificate_requests WHERE subject_iin = ?
                  ORDER BY created_at DESC, id OFFSET ? LIMIT ?""")

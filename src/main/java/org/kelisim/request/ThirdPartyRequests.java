@@ -233,7 +233,7 @@ public class ThirdPartyRequests {
         int size = properties.pageSize();
         int from = Math.max(page, 0);
 
-        var items = requests.ofRequester(party.actingId(), status, from * size, size).stream()
+        var items = requests.ofRequester(party.actingId(), status, (long) from * size, size).stream()
                 .map(CertificateRequest::view)
                 .toList();
         return new RequestPage(items, from, size, requests.countOfRequester(party.actingId(), status));

@@ -14,6 +14,7 @@ import org.kelisim.request.RequestDecisions.Channel;
 import org.kelisim.request.RequestDecisions.Result;
 import org.kelisim.signature.Party;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The two-hour deadline, on a clock the tests move. */
 @RequestIntegrationTest
@@ -39,6 +40,9 @@ class DeadlineIT {
 
     @Autowired
     MovableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Party bank;
     Iin subject;
@@ -114,6 +118,18 @@ class DeadlineIT {
                 .containsExactly("request.created", "request.expired");
         assertThat(events.statusChangesOf(early.id())).extracting(RequestStatusChanged::status)
                 .containsExactly(RequestStatus.AWAITING_CONSENT, RequestStatus.EXPIRED);
+    }
+
+    @Test
+    void theScheduledSweepTakesTheClusterWideLock() {
+        var request = submissions.pending(bank, subject);
+        clock.advance(Duration.ofHours(2));
+
+        sweep.sweep();
+
+        assertThat(requests.find(bank, request.id()).status()).isEqualTo(RequestStatus.EXPIRED);
+        assertThat(jdbc.sql("SELECT count(*) FROM shedlock WHERE name = 'request-expiry-sweep'").query(Long.class)
+                .single()).isEqualTo(1);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,9 +20,10 @@ import org.kelisim.identity.Iin;
 import org.kelisim.request.RequestDecisions.Channel;
 import org.kelisim.request.RequestDecisions.Decision;
 import org.kelisim.request.RequestDecisions.Result;
+import org.kelisim.signature.Party;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Eight answers to one request at once, half allowing and half refusing, in the cabinet and by SMS. */
+/** What happens at once happens once: eight answers to one request, four submissions of one draft. */
 @RequestIntegrationTest
 class DecidedOnceIT {
 
@@ -41,6 +43,9 @@ class DecidedOnceIT {
 
     @Autowired
     MovableClock clock;
+
+    @Autowired
+    ThirdPartyRequests requests;
 
     private final ExecutorService answerers = Executors.newFixedThreadPool(ANSWERS);
 
@@ -89,5 +94,35 @@ class DecidedOnceIT {
         assertThat(answersRecorded).extracting(AuditRecord::outcome)
                 .containsOnlyOnce("ok")
                 .filteredOn("already_decided"::equals).hasSize(ANSWERS - 1);
+    }
+
+    @RepeatedTest(2)
+    void racingSubmissionsOfOneDraftMakeOneRequest() throws Exception {
+        Party bank = Submissions.bank();
+        Iin subject = TestIins.random();
+        submissions.registered(subject, null);
+        var draft = requests.draft(bank, subject.value(), "REAL_ESTATE_RIGHTS");
+        var start = new CountDownLatch(1);
+        List<Future<RequestView>> submitted = new ArrayList<>();
+
+        for (int i = 0; i < 4; i++) {
+            submitted.add(answerers.submit(() -> {
+                start.await();
+                return requests.submit(bank, draft.draftId(), new byte[] {1, 2, 3});
+            }));
+        }
+        start.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (var submission : submitted) {
+            try {
+                outcomes.add(submission.get(30, TimeUnit.SECONDS).status().name());
+            } catch (ExecutionException refused) {
+                outcomes.add(refused.getCause().getMessage());
+            }
+        }
+
+        assertThat(outcomes).containsOnlyOnce("AWAITING_CONSENT")
+                .filteredOn("draft_used"::equals).hasSize(3);
+        assertThat(requests.history(bank, null, 0).total()).isEqualTo(1);
     }
 }

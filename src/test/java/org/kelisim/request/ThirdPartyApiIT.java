@@ -377,12 +377,22 @@ class ThirdPartyApiIT {
                     .andExpect(jsonPath("$.items.length()").value(3))
                     .andExpect(jsonPath("$.items[0].id").value(fourth.id().toString()))
                     .andExpect(jsonPath("$.items[2].id").value(second.id().toString()));
-            mvc.perform(as(bank, get("/api/v1/requests?page=1")))
+            mvc.perform(as(bank, get("/api/v1/requests?status=&page=1")))
                     .andExpect(jsonPath("$.items.length()").value(1))
                     .andExpect(jsonPath("$.items[0].id").value(first.id().toString()));
             mvc.perform(as(bank, get("/api/v1/requests?status=WITHDRAWN")))
                     .andExpect(jsonPath("$.total").value(1))
                     .andExpect(jsonPath("$.items[0].id").value(second.id().toString()));
+        }
+
+        @Test
+        void answersAPagePastTheLastWithNoItems() throws Exception {
+            submissions.pending(bank, subject);
+
+            mvc.perform(as(bank, get("/api/v1/requests?page=" + Integer.MAX_VALUE)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(1))
+                    .andExpect(jsonPath("$.items").isEmpty());
         }
 
         @Test

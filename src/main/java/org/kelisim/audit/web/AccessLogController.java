@@ -37,7 +37,8 @@ class AccessLogController {
     AccessLogJson accessLog(Principal me, @RequestParam(defaultValue = "0") int page,
             Locale locale) {
         Iin subject = Iin.of(me.getName());
-        int from = Math.max(page, 0);
+        // AuditTrail pages by int offsets: a page past the last one is empty, never an overflow.
+        int from = Math.min(Math.max(page, 0), Integer.MAX_VALUE / PAGE_SIZE);
 
         var entries = trail.about(subject.value(), from * PAGE_SIZE, PAGE_SIZE).stream()
                 .map(entry -> EntryJson.of(entry, describe(entry.action(), locale)))

@@ -103,6 +103,14 @@ class AccessLogApiIT {
     }
 
     @Test
+    void answersAPagePastTheLastWithNoItems() throws Exception {
+        mvc.perform(get("/api/v1/me/access-log?page=" + Integer.MAX_VALUE).with(authentication(signedIn(me))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.items").isEmpty());
+    }
+
+    @Test
     void showsNothingOfAnotherPerson() throws Exception {
         mvc.perform(get("/api/v1/me/access-log").with(authentication(signedIn(TestIins.random()))))
                 .andExpect(status().isOk())
