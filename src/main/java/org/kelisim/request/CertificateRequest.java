@@ -31,7 +31,7 @@ final class CertificateRequest {
     private final byte[] signature;
     private final Instant createdAt;
     private final Instant deadline;
-    private final long version;
+    private long version;
     private RequestStatus status;
     private Instant decidedAt;
     private Instant completedAt;
@@ -197,6 +197,11 @@ final class CertificateRequest {
 
     long version() {
         return version;
+    }
+
+    /** The repository stored a change: the row's version moved on. */
+    void stored() {
+        version++;
     }
 
     RequestStatus status() {

@@ -14,11 +14,6 @@ import org.kelisim.identity.Iin;
 public record RequestView(UUID id, String code, Requester requester, Iin subject, CertificateType certificate,
         RequestStatus status, Instant createdAt, Instant deadline, Instant decidedAt, String documentNumber) {
 
-    /** Still awaiting consent and the deadline has not come yet. */
-    public boolean isAnswerable(Instant at) {
-        return status == RequestStatus.AWAITING_CONSENT && at.isBefore(deadline);
-    }
-
     @Override
     public String toString() {
         return "RequestView[" + id + ", " + status + ", " + requester + ", subject " + subject.masked() + "]";

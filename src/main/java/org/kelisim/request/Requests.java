@@ -48,6 +48,7 @@ class Requests {
         if (updated != 1) {
             throw new OptimisticLockingFailureException("Request " + request.id() + " changed concurrently");
         }
+        request.stored();
     }
 
     Optional<CertificateRequest> find(UUID id) {

@@ -77,27 +77,28 @@ public class ThirdPartyRequests {
      */
     public Registration checkRegistration(Party party, String iin) {
         Iin subject = Iin.of(iin);
+        countCheck(party);
 
-        return transactions.execute(status -> {
-            countCheck(party);
-            var registration = registrationOf(subject);
-            audit.record(new AuditEvent("registration.checked", party.actingId(), party.actingName(),
-                    subject.value(), null, registration.outcome()));
-            return registration;
-        });
+        var registration = registrationOf(subject);
+        audit.record(new AuditEvent("registration.checked", party.actingId(), party.actingName(),
+                subject.value(), null, registration.outcome()));
+        return registration;
     }
 
-    /** Counts per party and minute in PostgreSQL, so the limit holds however many nodes answer. */
+    /**
+     * Counts per party and minute in PostgreSQL, so the limit holds however many nodes answer. The count commits on
+     * its own: the counter's row lock is not held while the registries answer.
+     */
     private void countCheck(Party party) {
         Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        int checks = jdbc.sql("""
+        Integer checks = transactions.execute(status -> jdbc.sql("""
                 INSERT INTO registration_check_counts (party_id, minute, checks) VALUES (?, ?, 1)
                 ON CONFLICT (party_id, minute) DO UPDATE SET checks = registration_check_counts.checks + 1
                 RETURNING checks""")
                 .params(party.actingId(), Timestamp.from(minute))
                 .query(Integer.class)
-                .single();
-        if (checks > properties.registrationChecksPerMinute()) {
+                .single());
+        if (checks == null || checks > properties.registrationChecksPerMinute()) {
             throw new RequestRefusedException("too_many_checks", Kind.TOO_MANY);
         }
     }

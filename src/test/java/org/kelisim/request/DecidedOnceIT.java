@@ -1,6 +1,7 @@
 package org.kelisim.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.kelisim.audit.AuditRecord;
 import org.kelisim.audit.AuditTrail;
 import org.kelisim.identity.Iin;
@@ -22,6 +24,7 @@ import org.kelisim.request.RequestDecisions.Decision;
 import org.kelisim.request.RequestDecisions.Result;
 import org.kelisim.signature.Party;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /** What happens at once happens once: eight answers to one request, four submissions of one draft. */
 @RequestIntegrationTest
@@ -46,6 +49,9 @@ class DecidedOnceIT {
 
     @Autowired
     ThirdPartyRequests requests;
+
+    @Autowired
+    Requests stored;
 
     private final ExecutorService answerers = Executors.newFixedThreadPool(ANSWERS);
 
@@ -124,5 +130,19 @@ class DecidedOnceIT {
         assertThat(outcomes).containsOnlyOnce("AWAITING_CONSENT")
                 .filteredOn("draft_used"::equals).hasSize(3);
         assertThat(requests.history(bank, null, 0).total()).isEqualTo(1);
+    }
+
+    @Test
+    void aStaleCopyOfARequestIsNotStored() {
+        var request = submissions.pending(Submissions.bank(), TestIins.random());
+        var first = stored.find(request.id()).orElseThrow();
+        var stale = stored.find(request.id()).orElseThrow();
+        first.approve(clock.instant());
+        stored.update(first);
+
+        stale.deny(clock.instant());
+
+        assertThatThrownBy(() -> stored.update(stale)).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(stored.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.APPROVED);
     }
 }
