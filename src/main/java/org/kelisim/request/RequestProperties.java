@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The request lifecycle's settings ({@code kelisim.request.*}, each overridable by an environment variable such as
- * {@code KELISIM_REQUEST_CONSENT_WINDOW}).
+ * {@code KELISIM_REQUEST_CONSENTWINDOW}: dots become underscores, dashes go).
  *
  * @param consentWindow how long the user has to answer: the deadline is the submission time plus this (DESIGN.md: 2 h)
  * @param draftLifetime how long a draft's data to sign may be signed and submitted
