@@ -137,9 +137,12 @@ class CabinetApiIT {
         void aSecondAnswerIsRefusedAndRecorded() throws Exception {
             answer(me, request, true).andExpect(status().isOk());
 
-            answer(me, request, false)
+            mvc.perform(as(person(me), post("/api/v1/me/requests/" + request.id() + "/decision"))
+                            .header("Accept-Language", "en").content("{\"allow\": false}"))
                     .andExpect(status().isConflict())
-                    .andExpect(jsonPath("$.code").value("already_decided"));
+                    .andExpect(jsonPath("$.code").value("already_decided"))
+                    .andExpect(jsonPath("$.detail")
+                            .value("This request has already been decided; another answer changes nothing."));
 
             assertThat(audit.ofRequest(request.id())).extracting(AuditRecord::outcome).last()
                     .isEqualTo("already_decided");
