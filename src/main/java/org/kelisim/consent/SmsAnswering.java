@@ -16,8 +16,6 @@ import org.kelisim.request.RequestDecisions;
 import org.kelisim.request.RequestDecisions.Channel;
 import org.kelisim.request.RequestStatus;
 import org.kelisim.request.RequestView;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,8 +25,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class SmsAnswering implements SmsAnswers {
-
-    private static final Logger log = LoggerFactory.getLogger(SmsAnswering.class);
 
     private final RequestDecisions decisions;
     private final MobileCitizens mobileCitizens;
@@ -116,7 +112,6 @@ class SmsAnswering implements SmsAnswers {
     }
 
     private static Outcome outcome(Result result, String code) {
-        log.info("SMS answer: {}", result);
         return new Outcome(result, code);
     }
 }

@@ -19,6 +19,8 @@ import org.kelisim.shared.DomainException.Kind;
 import org.kelisim.signature.Party;
 import org.kelisim.signature.RequestSignatureVerifier;
 import org.kelisim.signature.SignatureRejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ThirdPartyRequests {
+
+    private static final Logger log = LoggerFactory.getLogger(ThirdPartyRequests.class);
 
     /** How long a request code stays reserved for its person after the request, so that a late SMS is not misread. */
     private static final Duration CODE_QUARANTINE = Duration.ofDays(1);
@@ -185,6 +189,7 @@ public class ThirdPartyRequests {
             events.publishEvent(request.statusChanged(now));
             audit.record(new AuditEvent("request.created", party.actingId(), party.actingName(),
                     draft.subject().value(), request.id(), "ok"));
+            log.info("Request {} awaits consent until {}", request.id(), request.deadline());
             return request.view();
         });
     }
