@@ -7,6 +7,7 @@ import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
@@ -33,11 +34,11 @@ final class EmbeddedTimeStampAuthority implements TimeStamps {
     /** The policy under which the demo TSA issues tokens: an arc of the demo, not an NCA RK policy. */
     static final String POLICY = "1.3.6.1.4.1.99999.5.1";
 
-    private final KeyMaterial key;
+    private final Supplier<KeyMaterial> key;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    EmbeddedTimeStampAuthority(KeyMaterial key, Clock clock) {
+    EmbeddedTimeStampAuthority(Supplier<KeyMaterial> key, Clock clock) {
         this.key = key;
         this.clock = clock;
     }
@@ -60,6 +61,7 @@ final class EmbeddedTimeStampAuthority implements TimeStamps {
 
     /** Answers a time-stamp request: a token for SHA-256 imprints, a rejection for anything else. */
     TimeStampResponse respond(TimeStampRequest request) throws IOException {
+        var key = this.key.get();
         try {
             var signerInfo = new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                     .build(new JcaContentSignerBuilder(PadesSigner.signatureAlgorithm(key)).build(key.privateKey()),

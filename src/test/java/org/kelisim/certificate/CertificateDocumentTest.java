@@ -35,7 +35,7 @@ import org.kelisim.request.CertificateType;
 class CertificateDocumentTest {
 
     static final CertificateRenderer RENDERER = new CertificateRenderer(CertificateFonts.load());
-    static final PadesSigner SIGNER = new PadesSigner(Optional.of(new EmbeddedTimeStampAuthority(TestKeys.TSA,
+    static final PadesSigner SIGNER = new PadesSigner(Optional.of(new EmbeddedTimeStampAuthority(() -> TestKeys.TSA,
             Clock.fixed(Specimens.ISSUED_AT, ZoneOffset.UTC))));
     static final Map<String, byte[]> SEALED = new LinkedHashMap<>();
 
@@ -165,8 +165,9 @@ class CertificateDocumentTest {
         }
     }
 
-    static byte[] sealed(CertificateType type, boolean rich) {
-        return SEALED.get(key(type, rich));
+    /** A sealed certificate for a person with property, for tests that need one issued file. */
+    static byte[] sealedOnce(CertificateType type) {
+        return SIGNER.sign(RENDERER.render(Specimens.content(type, true)), TestKeys.SEAL, Specimens.ISSUED_AT);
     }
 
     private static String key(CertificateType type, boolean rich) {
