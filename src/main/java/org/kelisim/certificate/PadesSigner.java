@@ -83,7 +83,7 @@ final class PadesSigner {
             var options = new SignatureOptions();
             options.setPreferredSignatureSize(CONTENTS_SIZE);
             document.addSignature(signature, content -> cms(content, seal), options);
-            for (var field : document.getDocumentCatalog().getAcroForm().getFields()) {
+            for (var field : document.getDocumentCatalog().getAcroForm(null).getFields()) {
                 if (field instanceof PDSignatureField signatureField) {
                     // PDF/A-2 (6.3.2) wants every annotation printable, the invisible signature widget included.
                     signatureField.getWidgets().forEach(widget -> widget.setPrinted(true));
