@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.kelisim.certificate.CertificateFonts.Faces;
 import org.kelisim.certificate.PageFlow.Table;
 import org.kelisim.registry.Localized;
 import org.kelisim.registry.Person;
@@ -57,7 +58,7 @@ final class CertificateRenderer {
                 }
                 footer(flow, content);
             }
-            runningLines(document, faces.regular(), content);
+            runningLines(document, faces, content);
             PdfAProfile.apply(document, Wording.title(content.type()), content);
             var out = new ByteArrayOutputStream(64 * 1024);
             document.save(out);
@@ -232,8 +233,9 @@ final class CertificateRenderer {
     }
 
     /** The running line of every page: document number and page number, drawn once the page count is known. */
-    private static void runningLines(PDDocument document, PDFont font,
-            CertificateContent content) throws IOException {
+    private static void runningLines(PDDocument document, Faces faces, CertificateContent content)
+            throws IOException {
+        PDFont font = faces.regular();
         int total = document.getNumberOfPages();
         int number = 1;
         for (PDPage page : document.getPages()) {
@@ -246,7 +248,7 @@ final class CertificateRenderer {
                 String pages = Wording.PAGE.kk().formatted(number, total) + " · "
                         + Wording.PAGE.ru().formatted(number, total);
                 show(stream, font, content.documentNumber(), PageFlow.LEFT, 32);
-                show(stream, font, pages, PageFlow.RIGHT - PageFlow.width(pages, font, 7.5f), 32);
+                show(stream, font, pages, PageFlow.RIGHT - faces.width(pages, font, 7.5f), 32);
             }
             number++;
         }

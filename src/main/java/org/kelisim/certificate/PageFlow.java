@@ -215,16 +215,12 @@ final class PageFlow implements AutoCloseable {
         }
     }
 
-    static float width(String text, PDFont font, float size) {
-        try {
-            return font.getStringWidth(text) / 1000 * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    float width(String text, PDFont font, float size) {
+        return faces.width(text, font, size);
     }
 
     /** Breaks text into lines no wider than {@code width}, at spaces, or inside a word longer than a line. */
-    static List<String> wrap(String text, PDFont font, float size, float width) {
+    List<String> wrap(String text, PDFont font, float size, float width) {
         var lines = new ArrayList<String>();
         var line = new StringBuilder();
         for (String word : clean(text).split(" ")) {
