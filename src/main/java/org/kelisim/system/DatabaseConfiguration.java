@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ class DatabaseConfiguration {
         var dataSource = new HikariDataSource();
         dataSource.setPoolName("kelisim");
         dataSource.setMaximumPoolSize(properties.poolSize());
+        dataSource.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
         if (properties.embedded()) {
             dataSource.setJdbcUrl(embedded.jdbcUrl());
             dataSource.setUsername("postgres");
@@ -54,7 +56,10 @@ class DatabaseConfiguration {
 
         static EmbeddedDatabase start(Path directory) {
             try {
+                // The application context stops the server after everything that uses it; a JVM hook of the
+                // server's own would race that and leave closing work waiting for a vanished database.
                 var builder = EmbeddedPostgres.builder()
+                        .setRegisterShutdownHook(false)
                         .setServerConfig("max_connections", "200")
                         .setServerConfig("timezone", "UTC");
                 if (directory != null && !directory.toString().isBlank()) {
