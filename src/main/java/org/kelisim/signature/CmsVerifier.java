@@ -144,6 +144,11 @@ final class CmsVerifier {
                 new Verifiers(holder), new Digests(jcaDigests));
     }
 
+    /** Verifies what a certificate's key signed (OCSP responses, certificates), GOST included. */
+    static ContentVerifierProvider verifierProvider(X509CertificateHolder holder) {
+        return new Verifiers(holder);
+    }
+
     private static Optional<Instant> signingTime(SignerInformation signer) {
         AttributeTable attributes = signer.getSignedAttributes();
         Attribute attribute = attributes == null ? null : attributes.get(CMSAttributes.signingTime);

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Map;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -93,21 +92,17 @@ public final class KazakhGost {
         }
     }
 
-    private static final Map<ASN1ObjectIdentifier, Variant> BY_OID = Map.of(
-            KEY_2004, Variant.GOST_2004, SIGNATURE_2004, Variant.GOST_2004, DIGEST_2004, Variant.GOST_2004,
-            KEY_2015_512, Variant.GOST_2015_512, SIGNATURE_2015_512, Variant.GOST_2015_512,
-            DIGEST_2015_512, Variant.GOST_2015_512);
-
     private KazakhGost() {
     }
 
     /** The variant a key, signature or digest identifier belongs to, or {@code null} when it is not Kazakh GOST. */
     public static Variant variant(ASN1ObjectIdentifier oid) {
-        return BY_OID.get(oid);
-    }
-
-    public static boolean isKazakhGost(ASN1ObjectIdentifier oid) {
-        return BY_OID.containsKey(oid);
+        for (Variant variant : Variant.values()) {
+            if (variant.key.equals(oid) || variant.signature.equals(oid) || variant.digest.equals(oid)) {
+                return variant;
+            }
+        }
+        return null;
     }
 
     /** The public key of a certificate's {@code SubjectPublicKeyInfo}. */
@@ -182,7 +177,7 @@ public final class KazakhGost {
     }
 
     private static Variant requireVariant(ASN1ObjectIdentifier oid) {
-        Variant variant = BY_OID.get(oid);
+        Variant variant = variant(oid);
         if (variant == null) {
             throw new IllegalArgumentException("Not a Kazakh GOST identifier: " + oid);
         }

@@ -14,7 +14,7 @@ final class Fixtures {
     }
 
     static byte[] bytes(String path) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/signature/" + path)) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/signature/" + path.replaceFirst("^/", ""))) {
             if (in == null) {
                 throw new IllegalArgumentException("No fixture " + path);
             }
