@@ -144,6 +144,11 @@ final class CmsVerifier {
                 new Verifiers(holder), new Digests(jcaDigests));
     }
 
+    /** Digests by identifier, the Kazakh GOST ones included. */
+    DigestCalculatorProvider digests() {
+        return new Digests(jcaDigests);
+    }
+
     /** Verifies what a certificate's key signed (OCSP responses, certificates), GOST included. */
     static ContentVerifierProvider verifierProvider(X509CertificateHolder holder) {
         return new Verifiers(holder);

@@ -46,6 +46,12 @@ public record SigningCertificate(String iin, String bin, String surname, String 
             "1.2.398.3.3.4.1.2.4", Role.HR,
             "1.2.398.3.3.4.1.2.5", Role.EMPLOYEE);
 
+    /** The 1.2.398.3.3.4.* identifier NCA RK writes for a role. */
+    static String oid(Role role) {
+        return ROLES.entrySet().stream().filter(entry -> entry.getValue() == role).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
+    }
+
     private static final int DIGITAL_SIGNATURE = 0;
     private static final int NON_REPUDIATION = 1;
     private static final int KEY_ENCIPHERMENT = 2;
