@@ -135,7 +135,7 @@ final class CertificateTrust {
             var selector = new X509CertSelector();
             selector.setCertificate(certificate);
             var parameters = new PKIXBuilderParameters(anchors, selector);
-            List<X509Certificate> pool = new ArrayList<>(profile.intermediates());
+            List<X509Certificate> pool = new ArrayList<>(profile.intermediates().get());
             pool.addAll(carried);
             pool.add(certificate);
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));

@@ -2,6 +2,8 @@ package org.kelisim.signature;
 
 import java.time.Instant;
 import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,12 +48,21 @@ class SignInController {
         return new ChallengeView(challenge.nonce(), challenge.expiresAt());
     }
 
+    /** Who the bearer token acts for: lets a client check its token. */
+    @GetMapping("/api/v1/auth/me")
+    Subject me(@AuthenticationPrincipal Party party) {
+        return subject(party);
+    }
+
     @PostMapping("/api/v1/auth/token")
     TokenView token(@RequestBody TokenRequest request) {
         var signedIn = signIn.signIn(request.cms(), request.xml());
         Party party = signedIn.party();
-        return new TokenView(signedIn.token().token(), signedIn.token().expiresAt(),
-                new Subject(party.iin(), party.bin(), party.name(), party.organization(),
-                        party.roles().stream().map(Role::name).sorted().toList()));
+        return new TokenView(signedIn.token().token(), signedIn.token().expiresAt(), subject(party));
+    }
+
+    private static Subject subject(Party party) {
+        return new Subject(party.iin(), party.bin(), party.name(), party.organization(),
+                party.roles().stream().map(Role::name).sorted().toList());
     }
 }

@@ -45,7 +45,8 @@ class SignatureConfiguration {
                 if (authority == null) {
                     throw new IllegalStateException("The demo trust profile needs embedded mode");
                 }
-                yield TrustProfiles.demo(() -> List.of(authority.root().certificate()), properties, clock);
+                yield TrustProfiles.demo(() -> List.of(authority.root().certificate()),
+                        () -> List.of(authority.issuing().certificate()), properties, clock);
             }
             default -> throw new IllegalStateException("Unknown trust profile " + name
                     + " (nca-production, nca-test or demo)");

@@ -12,8 +12,9 @@ import java.util.function.Supplier;
  *
  * @param anchors read when first needed: the demo CA exists only once the database is up
  */
-record TrustProfile(String name, Supplier<List<X509Certificate>> anchors, List<X509Certificate> intermediates,
-        List<RevocationSource> revocation, boolean acceptsTestIdentifiers) {
+record TrustProfile(String name, Supplier<List<X509Certificate>> anchors,
+        Supplier<List<X509Certificate>> intermediates, List<RevocationSource> revocation,
+        boolean acceptsTestIdentifiers) {
 
     static final String NCA_PRODUCTION = "nca-production";
     static final String NCA_TEST = "nca-test";
@@ -22,7 +23,12 @@ record TrustProfile(String name, Supplier<List<X509Certificate>> anchors, List<X
     TrustProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(anchors, "anchors");
-        intermediates = List.copyOf(intermediates);
+        Objects.requireNonNull(intermediates, "intermediates");
         revocation = List.copyOf(revocation);
+    }
+
+    TrustProfile(String name, Supplier<List<X509Certificate>> anchors, List<X509Certificate> intermediates,
+            List<RevocationSource> revocation, boolean acceptsTestIdentifiers) {
+        this(name, anchors, () -> intermediates, revocation, acceptsTestIdentifiers);
     }
 }

@@ -45,9 +45,10 @@ final class TrustProfiles {
     }
 
     /** The demo certification authority: its root as the anchor, its own OCSP responder and CRL over HTTP. */
-    static TrustProfile demo(Supplier<List<X509Certificate>> anchors, SignatureProperties properties, Clock clock) {
-        return new TrustProfile(TrustProfile.DEMO, anchors, List.of(), online(null, List.of(), properties, clock),
-                false);
+    static TrustProfile demo(Supplier<List<X509Certificate>> anchors, Supplier<List<X509Certificate>> intermediates,
+            SignatureProperties properties, Clock clock) {
+        return new TrustProfile(TrustProfile.DEMO, anchors, intermediates,
+                online(null, List.of(), properties, clock), false);
     }
 
     private static List<RevocationSource> online(URI ocsp, List<URI> crls, SignatureProperties properties,
