@@ -138,7 +138,7 @@ final class CmsVerifier {
         X509Certificate certificate = certificates(List.of(holder)).get(0);
         try {
             if (!signer.verify(new SignerInformationVerifier(new NameGenerator(), new AlgorithmFinder(),
-                    new Verifiers(holder, certificate.getPublicKey()), new Digests(jcaDigests)))) {
+                    new Verifiers(holder, certificate.getPublicKey(), false), new Digests(jcaDigests)))) {
                 throw invalid(null);
             }
         } catch (CMSException | RuntimeException e) {
@@ -151,7 +151,7 @@ final class CmsVerifier {
 
     SignerInformationVerifier verifier(X509CertificateHolder holder) {
         return new SignerInformationVerifier(new NameGenerator(), new AlgorithmFinder(),
-                new Verifiers(holder, null), new Digests(jcaDigests));
+                new Verifiers(holder, null, false), new Digests(jcaDigests));
     }
 
     /** Digests by identifier, the Kazakh GOST ones included. */
@@ -161,7 +161,7 @@ final class CmsVerifier {
 
     /** Verifies what a certificate's key signed (OCSP responses, certificates), GOST included. */
     static ContentVerifierProvider verifierProvider(X509CertificateHolder holder) {
-        return new Verifiers(holder, null);
+        return new Verifiers(holder, null, false);
     }
 
     private static Optional<Instant> signingTime(SignerInformation signer) {
@@ -197,10 +197,14 @@ final class CmsVerifier {
             Collection<X509CertificateHolder> tsa = token.getCertificates()
                     .getMatches((Selector<X509CertificateHolder>) (Selector<?>) token.getSID());
             if (tsa.isEmpty()) {
-                throw invalid(null);
+                // Without the TSA's certificate the time cannot be proven; the signature itself still stands.
+                return Optional.empty();
             }
             // TODO(#3): the time-stamping authority's own chain is not checked against the trust anchors yet.
-            token.validate(verifier(tsa.iterator().next()));
+            X509CertificateHolder tsaCertificate = tsa.iterator().next();
+            // The token's validation checks the TSA certificate's validity and critical timeStamping EKU itself.
+            token.validate(new SignerInformationVerifier(new NameGenerator(), new AlgorithmFinder(),
+                    new Verifiers(tsaCertificate, null, true), new Digests(jcaDigests)));
             return Optional.of(info.getGenTime().toInstant());
         } catch (TSPException | IOException | OperatorCreationException | RuntimeException e) {
             if (e instanceof SignatureRejectedException rejected) {
@@ -275,20 +279,23 @@ final class CmsVerifier {
 
         private final X509CertificateHolder holder;
         private final PublicKey parsedKey;
+        private final boolean associated;
 
-        Verifiers(X509CertificateHolder holder, PublicKey parsedKey) {
+        /** @param associated whether callers may check the certificate (a TSA's), or only use its key */
+        Verifiers(X509CertificateHolder holder, PublicKey parsedKey, boolean associated) {
             this.holder = holder;
             this.parsedKey = parsedKey;
+            this.associated = associated;
         }
 
         @Override
         public boolean hasAssociatedCertificate() {
-            return false;
+            return associated;
         }
 
         @Override
         public X509CertificateHolder getAssociatedCertificate() {
-            return null;
+            return associated ? holder : null;
         }
 
         @Override
