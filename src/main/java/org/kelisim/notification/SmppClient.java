@@ -60,11 +60,7 @@ class SmppClient implements SmartLifecycle {
     private final NotificationProperties.Smpp properties;
     private final ObjectProvider<EmbeddedSmsCentre> embeddedCentre;
     private final SmsInbound inbound;
-    private final ScheduledExecutorService binder = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        var thread = new Thread(runnable, "smpp-binder");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile ScheduledExecutorService binder;
     private final AtomicBoolean bindScheduled = new AtomicBoolean();
     private final AtomicInteger references = new AtomicInteger(ThreadLocalRandom.current().nextInt(256));
     private final long submitIntervalNanos;
@@ -84,13 +80,20 @@ class SmppClient implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        // A new executor per start: the context may stop and start the client again (a paused test context does).
+        binder = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            var thread = new Thread(runnable, "smpp-binder");
+            thread.setDaemon(true);
+            return thread;
+        });
+        bindScheduled.set(false);
         running = true;
         scheduleBind(Duration.ZERO);
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         binder.shutdownNow();
         var current = session;

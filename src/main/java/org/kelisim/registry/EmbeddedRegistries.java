@@ -22,11 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The registries as the service's own tables ({@code registry_*}): the embedded mode, the default. A database error
- * surfaces as {@link RegistryUnavailableException}, as a registry that does not answer would.
+ * surfaces as {@link RegistryUnavailableException}, as a registry that does not answer would. Each port is a bean of
+ * its own ({@link RegistryPorts}).
  */
 @Component
 @ConditionalOnProperty(name = "kelisim.registry.mode", havingValue = "embedded", matchIfMissing = true)
-class EmbeddedRegistries implements PopulationRegister, RealEstateRegister, PortalAccounts, MobileCitizens {
+class EmbeddedRegistries implements RegistryAdapter {
 
     private final JdbcClient jdbc;
 
@@ -34,7 +35,6 @@ class EmbeddedRegistries implements PopulationRegister, RealEstateRegister, Port
         this.jdbc = jdbc;
     }
 
-    @Override
     @Transactional(readOnly = true)
     public Optional<Person> find(Iin iin) {
         return read("population", () -> jdbc.sql("""
@@ -48,7 +48,6 @@ class EmbeddedRegistries implements PopulationRegister, RealEstateRegister, Port
                 .optional());
     }
 
-    @Override
     @Transactional(readOnly = true)
     public List<RealEstateObject> objectsOf(Iin iin) {
         return read("real-estate", () -> {
@@ -84,7 +83,6 @@ class EmbeddedRegistries implements PopulationRegister, RealEstateRegister, Port
         });
     }
 
-    @Override
     @Transactional(readOnly = true)
     public boolean isRegistered(Iin iin) {
         return read("portal", () -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM registry_portal_accounts WHERE iin = ?)")
@@ -93,7 +91,6 @@ class EmbeddedRegistries implements PopulationRegister, RealEstateRegister, Port
                 .single());
     }
 
-    @Override
     @Transactional(readOnly = true)
     public Optional<String> phoneOf(Iin iin) {
         return read("mobile-citizens", () -> jdbc.sql("SELECT phone FROM registry_mobile_phones WHERE iin = ?")

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
  * The real registries over HTTP, by the JSON contract of {@code docs/registry-http-contract.md}. A 404 means the
  * registry does not know the person; every failure (no answer in time, 5xx after the retries, an open circuit
  * breaker, an answer that cannot be read or is about someone else) is a {@link RegistryUnavailableException}, never
- * "not registered".
+ * "not registered". Each port is a bean of its own ({@link RegistryPorts}).
  */
 @Component
 @ConditionalOnProperty(name = "kelisim.registry.mode", havingValue = "http")
-class HttpRegistries implements PopulationRegister, RealEstateRegister, PortalAccounts, MobileCitizens {
+class HttpRegistries implements RegistryAdapter {
 
     private static final Pattern PHONE = Pattern.compile("\\+7\\d{10}");
 
@@ -39,25 +39,21 @@ class HttpRegistries implements PopulationRegister, RealEstateRegister, PortalAc
         this.gateway = gateway;
     }
 
-    @Override
     public Optional<Person> find(Iin iin) {
         return gateway.get("population", "/population/persons/" + iin.value(), PersonAnswer.class,
                 answer -> answer.toPerson(iin));
     }
 
-    @Override
     public List<RealEstateObject> objectsOf(Iin iin) {
         return gateway.get("real-estate", "/real-estate/persons/" + iin.value() + "/objects", ObjectsAnswer.class,
                 answer -> answer.toObjects(iin)).orElse(List.of());
     }
 
-    @Override
     public boolean isRegistered(Iin iin) {
         return gateway.get("portal", "/portal/accounts/" + iin.value(), AccountAnswer.class,
                 answer -> answer.toRegistered(iin)).orElse(false);
     }
 
-    @Override
     public Optional<String> phoneOf(Iin iin) {
         return gateway.get("mobile-citizens", "/mobile-citizens/" + iin.value(), PhoneAnswer.class,
                 answer -> answer.toPhone(iin));

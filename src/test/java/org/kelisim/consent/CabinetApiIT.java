@@ -1,6 +1,7 @@
 package org.kelisim.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kelisim.ModuleTrail.own;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -119,7 +120,7 @@ class CabinetApiIT {
 
             assertThat(events.statusChangesOf(request.id())).extracting(RequestStatusChanged::status)
                     .containsExactly(RequestStatus.AWAITING_CONSENT, RequestStatus.APPROVED);
-            assertThat(audit.ofRequest(request.id())).last().satisfies(entry -> {
+            assertThat(own(audit.ofRequest(request.id()))).last().satisfies(entry -> {
                 assertThat(entry.action()).isEqualTo("consent.cabinet.allow");
                 assertThat(entry.actorId()).isEqualTo(me.value());
                 assertThat(entry.outcome()).isEqualTo("ok");
@@ -144,7 +145,7 @@ class CabinetApiIT {
                     .andExpect(jsonPath("$.detail")
                             .value("This request has already been decided; another answer changes nothing."));
 
-            assertThat(audit.ofRequest(request.id())).extracting(AuditRecord::outcome).last()
+            assertThat(own(audit.ofRequest(request.id()))).extracting(AuditRecord::outcome).last()
                     .isEqualTo("already_decided");
             assertThat(events.statusChangesOf(request.id())).hasSize(2);
         }
@@ -171,7 +172,7 @@ class CabinetApiIT {
 
             mvc.perform(as(person(me), get("/api/v1/me/requests")))
                     .andExpect(jsonPath("$.items[0].status").value("AWAITING_CONSENT"));
-            assertThat(audit.about(me.value(), 0, 1)).singleElement().satisfies(entry -> {
+            assertThat(own(audit.about(me.value(), 0, 100), 1)).singleElement().satisfies(entry -> {
                 assertThat(entry.actorId()).isEqualTo(someoneElse.value());
                 assertThat(entry.outcome()).isEqualTo("not_yours");
             });

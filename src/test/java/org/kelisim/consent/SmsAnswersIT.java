@@ -1,6 +1,7 @@
 package org.kelisim.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kelisim.ModuleTrail.own;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.BDDMockito.given;
 
@@ -76,7 +77,7 @@ class SmsAnswersIT {
             assertThat(sms(phone, "1 " + request.code())).isEqualTo(new Outcome(Result.ALLOWED, request.code()));
 
             assertThat(statusOf(request)).isEqualTo(RequestStatus.APPROVED);
-            assertThat(audit.ofRequest(request.id())).last().satisfies(entry -> {
+            assertThat(own(audit.ofRequest(request.id()))).last().satisfies(entry -> {
                 assertThat(entry.action()).isEqualTo("consent.sms.allow");
                 assertThat(entry.outcome()).isEqualTo("ok");
             });
@@ -123,7 +124,7 @@ class SmsAnswersIT {
             assertThat(sms(phone, "1")).isEqualTo(new Outcome(Result.UNKNOWN_CODE, null));
 
             assertThat(statusOf(request)).isEqualTo(RequestStatus.AWAITING_CONSENT);
-            assertThat(audit.about(user.value(), 0, 1)).extracting(AuditRecord::outcome)
+            assertThat(own(audit.about(user.value(), 0, 100), 1)).extracting(AuditRecord::outcome)
                     .containsExactly("code_required");
         }
 
@@ -134,7 +135,7 @@ class SmsAnswersIT {
             assertThat(sms(phone, "1 " + other)).isEqualTo(new Outcome(Result.UNKNOWN_CODE, null));
 
             assertThat(statusOf(request)).isEqualTo(RequestStatus.AWAITING_CONSENT);
-            assertThat(audit.about(user.value(), 0, 1)).extracting(AuditRecord::outcome)
+            assertThat(own(audit.about(user.value(), 0, 100), 1)).extracting(AuditRecord::outcome)
                     .containsExactly("unknown_code");
         }
 
@@ -159,7 +160,7 @@ class SmsAnswersIT {
             assertThat(sms(phone, "Кто это?")).isEqualTo(new Outcome(Result.NOT_UNDERSTOOD, null));
 
             assertThat(statusOf(request)).isEqualTo(RequestStatus.AWAITING_CONSENT);
-            assertThat(audit.about(user.value(), 0, 1)).extracting(AuditRecord::action, AuditRecord::outcome)
+            assertThat(own(audit.about(user.value(), 0, 100), 1)).extracting(AuditRecord::action, AuditRecord::outcome)
                     .containsExactly(tuple("consent.sms", "not_understood"));
         }
 

@@ -22,10 +22,9 @@ class RegistryModesTest {
     void readsTheOwnTablesByDefault() {
         context.run(started -> {
             assertThat(started).hasNotFailed();
-            assertThat(started.getBean(PopulationRegister.class)).isInstanceOf(EmbeddedRegistries.class);
-            assertThat(started.getBean(RealEstateRegister.class)).isInstanceOf(EmbeddedRegistries.class);
-            assertThat(started.getBean(PortalAccounts.class)).isInstanceOf(EmbeddedRegistries.class);
-            assertThat(started.getBean(MobileCitizens.class)).isInstanceOf(EmbeddedRegistries.class);
+            assertThat(started).hasSingleBean(EmbeddedRegistries.class).hasSingleBean(PopulationRegister.class)
+                    .hasSingleBean(RealEstateRegister.class).hasSingleBean(PortalAccounts.class)
+                    .hasSingleBean(MobileCitizens.class);
             assertThat(started).doesNotHaveBean(HttpRegistries.class);
         });
     }
@@ -35,8 +34,8 @@ class RegistryModesTest {
         context.withPropertyValues("kelisim.registry.mode=http", "kelisim.registry.base-url=http://registry:8443/",
                 "kelisim.registry.read-timeout=3s", "kelisim.registry.retries=1").run(started -> {
                     assertThat(started).hasNotFailed();
-                    assertThat(started.getBean(PopulationRegister.class)).isInstanceOf(HttpRegistries.class);
-                    assertThat(started.getBean(MobileCitizens.class)).isInstanceOf(HttpRegistries.class);
+                    assertThat(started).hasSingleBean(HttpRegistries.class).hasSingleBean(PopulationRegister.class)
+                        .hasSingleBean(MobileCitizens.class);
                     assertThat(started).doesNotHaveBean(EmbeddedRegistries.class);
                     var properties = started.getBean(RegistryProperties.class);
                     assertThat(properties.readTimeout()).hasSeconds(3);
@@ -72,7 +71,8 @@ class RegistryModesTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(RegistryProperties.class)
-    @Import({EmbeddedRegistries.class, HttpRegistries.class, DemoDataLoader.class, DemoPeopleTables.class})
+    @Import({EmbeddedRegistries.class, HttpRegistries.class, RegistryPorts.class, DemoDataLoader.class,
+        DemoPeopleTables.class})
     static class Adapters {
 
         @Bean

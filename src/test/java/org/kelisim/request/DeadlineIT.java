@@ -1,6 +1,7 @@
 package org.kelisim.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kelisim.ModuleTrail.own;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
@@ -77,7 +78,7 @@ class DeadlineIT {
         assertThat(requests.find(bank, request.id()).status()).isEqualTo(RequestStatus.EXPIRED);
         assertThat(events.statusChangesOf(request.id())).extracting(RequestStatusChanged::status)
                 .containsExactly(RequestStatus.AWAITING_CONSENT, RequestStatus.EXPIRED);
-        assertThat(audit.ofRequest(request.id())).extracting(AuditRecord::action, AuditRecord::outcome)
+        assertThat(own(audit.ofRequest(request.id()))).extracting(AuditRecord::action, AuditRecord::outcome)
                 .containsExactly(tuple("request.created", "ok"),
                         tuple("request.expired", "ok"),
                         tuple("consent.cabinet.allow", "deadline_passed"));
@@ -114,7 +115,7 @@ class DeadlineIT {
         assertThat(requests.find(bank, early.id()).decidedAt()).isEqualTo(clock.instant());
         assertThat(requests.find(bank, late.id()).status()).isEqualTo(RequestStatus.AWAITING_CONSENT);
         assertThat(requests.find(bank, answered.id()).status()).isEqualTo(RequestStatus.DENIED);
-        assertThat(audit.ofRequest(early.id())).extracting(AuditRecord::action)
+        assertThat(own(audit.ofRequest(early.id()))).extracting(AuditRecord::action)
                 .containsExactly("request.created", "request.expired");
         assertThat(events.statusChangesOf(early.id())).extracting(RequestStatusChanged::status)
                 .containsExactly(RequestStatus.AWAITING_CONSENT, RequestStatus.EXPIRED);

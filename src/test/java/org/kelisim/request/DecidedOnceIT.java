@@ -1,6 +1,7 @@
 package org.kelisim.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kelisim.ModuleTrail.own;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ class DecidedOnceIT {
         RequestStatus decided = winner == Result.ALLOWED ? RequestStatus.APPROVED : RequestStatus.DENIED;
         assertThat(events.statusChangesOf(request.id())).extracting(RequestStatusChanged::status)
                 .containsExactly(RequestStatus.AWAITING_CONSENT, decided);
-        var answersRecorded = audit.ofRequest(request.id()).stream()
+        var answersRecorded = own(audit.ofRequest(request.id())).stream()
                 .filter(entry -> entry.action().startsWith("consent."))
                 .toList();
         assertThat(answersRecorded).hasSize(ANSWERS);

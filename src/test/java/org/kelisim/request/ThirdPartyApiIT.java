@@ -1,6 +1,7 @@
 package org.kelisim.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kelisim.ModuleTrail.own;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
@@ -122,7 +123,7 @@ class ThirdPartyApiIT {
                     .andExpect(jsonPath("$.mobile").value(false))
                     .andExpect(jsonPath("$.canBeAsked").value(true));
 
-            assertThat(audit.about(subject.value(), 0, 10)).singleElement().satisfies(entry -> {
+            assertThat(own(audit.about(subject.value(), 0, 100), 10)).singleElement().satisfies(entry -> {
                 assertThat(entry.action()).isEqualTo("registration.checked");
                 assertThat(entry.actorId()).isEqualTo(bank.bin());
                 assertThat(entry.actorName()).isEqualTo("АО «Береке Банк»");
@@ -238,7 +239,7 @@ class ThirdPartyApiIT {
                     .andExpect(jsonPath("$.code").value("user_not_registered"));
 
             assertThat(count("request_drafts")).isEqualTo(drafts);
-            assertThat(audit.about(stranger.value(), 0, 10)).extracting(AuditRecord::outcome)
+            assertThat(own(audit.about(stranger.value(), 0, 100), 10)).extracting(AuditRecord::outcome)
                     .containsExactly("not_registered");
         }
     }
@@ -268,7 +269,7 @@ class ThirdPartyApiIT {
             });
             assertThat(events.statusChangesOf(id)).extracting(RequestStatusChanged::status)
                     .containsExactly(RequestStatus.AWAITING_CONSENT);
-            assertThat(audit.ofRequest(id)).extracting(AuditRecord::action).containsExactly("request.created");
+            assertThat(own(audit.ofRequest(id))).extracting(AuditRecord::action).containsExactly("request.created");
         }
 
         @Test
@@ -322,7 +323,7 @@ class ThirdPartyApiIT {
                     .andExpect(jsonPath("$.code").value("signer_mismatch"));
 
             assertThat(count("certificate_requests")).isEqualTo(requests);
-            assertThat(audit.about(subject.value(), 0, 1)).extracting(AuditRecord::outcome)
+            assertThat(own(audit.about(subject.value(), 0, 100), 1)).extracting(AuditRecord::outcome)
                     .containsExactly("signer_mismatch");
             reset(signatures);
             mvc.perform(as(bank, post("/api/v1/requests")).content(submitBody(draft)))
@@ -416,7 +417,7 @@ class ThirdPartyApiIT {
 
             assertThat(events.statusChangesOf(request.id())).extracting(RequestStatusChanged::status)
                     .containsExactly(RequestStatus.AWAITING_CONSENT, RequestStatus.WITHDRAWN);
-            assertThat(audit.ofRequest(request.id())).extracting(AuditRecord::action, AuditRecord::outcome)
+            assertThat(own(audit.ofRequest(request.id()))).extracting(AuditRecord::action, AuditRecord::outcome)
                     .containsExactly(tuple("request.created", "ok"),
                             tuple("request.withdrawn", "ok"));
         }

@@ -1,5 +1,6 @@
 package org.kelisim.audit.web;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kelisim.consent.Cabinet;
+import org.kelisim.audit.AuditTrail;
 import org.kelisim.identity.Iin;
 import org.kelisim.request.MovableClock;
 import org.kelisim.request.RequestIntegrationTest;
@@ -42,6 +44,9 @@ class AccessLogApiIT {
     @Autowired
     MovableClock clock;
 
+    @Autowired
+    AuditTrail trail;
+
     Iin me;
     Party bank;
     RequestView request;
@@ -54,6 +59,10 @@ class AccessLogApiIT {
         submissions.registered(me, "+77011112233");
         requests.checkRegistration(bank, me.value());
         request = submissions.pending(bank, me, "+77011112233");
+        // The notification module tells the user on its own, after the request's transaction: wait for it, so
+        // that the trail's order is the same on every run.
+        await().atMost(Duration.ofSeconds(30)).until(() -> trail.ofRequest(request.id()).stream()
+                .anyMatch(entry -> entry.action().equals("notification.request")));
         clock.advance(Duration.ofMinutes(5));
         cabinet.decide(me, request.id(), false);
     }
@@ -66,27 +75,28 @@ class AccessLogApiIT {
     void showsWhoTouchedMyDataWhatTheyDidWhenAndTheOutcomeNewestFirst() throws Exception {
         mvc.perform(get("/api/v1/me/access-log").with(authentication(signedIn(me))).header("Accept-Language", "ru"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.total").value(5))
                 .andExpect(jsonPath("$.items[0].action").value("consent.cabinet.deny"))
                 .andExpect(jsonPath("$.items[0].description").value("Отказ в личном кабинете"))
                 .andExpect(jsonPath("$.items[0].actor.id").value(me.value()))
                 .andExpect(jsonPath("$.items[0].at").value(clock.instant().toString()))
                 .andExpect(jsonPath("$.items[0].requestId").value(request.id().toString()))
                 .andExpect(jsonPath("$.items[0].outcome").value("ok"))
-                .andExpect(jsonPath("$.items[1].action").value("request.created"))
-                .andExpect(jsonPath("$.items[1].actor.id").value(bank.bin()))
-                .andExpect(jsonPath("$.items[1].actor.name").value("АО «Береке Банк»"))
-                .andExpect(jsonPath("$.items[2].action").value("draft.created"))
-                .andExpect(jsonPath("$.items[3].action").value("registration.checked"))
-                .andExpect(jsonPath("$.items[3].outcome").value("portal_and_mobile"));
+                .andExpect(jsonPath("$.items[1].action").value("notification.request"))
+                .andExpect(jsonPath("$.items[2].action").value("request.created"))
+                .andExpect(jsonPath("$.items[2].actor.id").value(bank.bin()))
+                .andExpect(jsonPath("$.items[2].actor.name").value("АО «Береке Банк»"))
+                .andExpect(jsonPath("$.items[3].action").value("draft.created"))
+                .andExpect(jsonPath("$.items[4].action").value("registration.checked"))
+                .andExpect(jsonPath("$.items[4].outcome").value("portal_and_mobile"));
     }
 
     @Test
     void speaksTheCallersLanguage() throws Exception {
         mvc.perform(get("/api/v1/me/access-log").with(authentication(signedIn(me))).header("Accept-Language", "kk"))
-                .andExpect(jsonPath("$.items[3].description").value("Тіркеуді тексеру"));
+                .andExpect(jsonPath("$.items[4].description").value("Тіркеуді тексеру"));
         mvc.perform(get("/api/v1/me/access-log").with(authentication(signedIn(me))).header("Accept-Language", "en"))
-                .andExpect(jsonPath("$.items[3].description").value("Registration check"));
+                .andExpect(jsonPath("$.items[4].description").value("Registration check"));
     }
 
     @Test
@@ -106,7 +116,7 @@ class AccessLogApiIT {
     void answersAPagePastTheLastWithNoItems() throws Exception {
         mvc.perform(get("/api/v1/me/access-log?page=" + Integer.MAX_VALUE).with(authentication(signedIn(me))))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.total").value(5))
                 .andExpect(jsonPath("$.items").isEmpty());
     }
 

@@ -1,0 +1,17 @@
+package org.kelisim.registry;
+
+import java.util.List;
+import java.util.Optional;
+import org.kelisim.identity.Iin;
+
+/** What an adapter to the registries answers: the four ports in one place, embedded or over HTTP. */
+interface RegistryAdapter {
+
+    Optional<Person> find(Iin iin);
+
+    List<RealEstateObject> objectsOf(Iin iin);
+
+    boolean isRegistered(Iin iin);
+
+    Optional<String> phoneOf(Iin iin);
+}
