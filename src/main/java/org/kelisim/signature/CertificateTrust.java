@@ -9,6 +9,7 @@ import java.security.cert.CertStore;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXCertPathBuilderResult;
@@ -44,6 +45,8 @@ final class CertificateTrust {
     static {
         KazakhGostProvider.install();
     }
+
+    private static final String TIME_STAMPING = "1.3.6.1.5.5.7.3.8";
 
     private final TrustProfile profile;
     private final Map<String, List<X509Certificate>> paths = new ConcurrentHashMap<>();
@@ -81,6 +84,31 @@ final class CertificateTrust {
             throw new SignatureRejectedException("certificate_revoked", kind);
         }
         return new Verdict(chain, answer);
+    }
+
+    /**
+     * Checks a time-stamping authority's certificate: valid at the time it stamped, meant for time-stamping (EKU
+     * id-kp-timeStamping) and chained by PKIX to an anchor of the profile at that time.
+     *
+     * @param carried certificates that travelled with the time-stamp token, candidates for intermediates
+     * @throws SignatureRejectedException {@code timestamp_untrusted} otherwise
+     */
+    void checkTimeStampingAuthority(X509Certificate tsa, List<X509Certificate> carried, Instant stampedAt) {
+        Kind kind = Kind.UNPROCESSABLE;
+        try {
+            tsa.checkValidity(Date.from(stampedAt));
+            List<String> usages = tsa.getExtendedKeyUsage();
+            if (usages == null || !usages.contains(TIME_STAMPING)) {
+                throw new SignatureRejectedException("timestamp_untrusted", kind);
+            }
+            chain(tsa, carried, stampedAt, kind);
+        } catch (CertificateExpiredException | CertificateNotYetValidException | CertificateParsingException e) {
+            throw new SignatureRejectedException("timestamp_untrusted", kind, e);
+        } catch (SignatureRejectedException e) {
+            throw e.code().equals("timestamp_untrusted")
+                    ? e
+                    : new SignatureRejectedException("timestamp_untrusted", kind, e);
+        }
     }
 
     /** A trusted certificate's chain and the revocation answer that cleared it. */
