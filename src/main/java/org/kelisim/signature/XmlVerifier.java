@@ -35,10 +35,10 @@ import org.xml.sax.SAXException;
 /**
  * Verifies enveloped XMLDSig signatures (NCALayer's {@code xml} format) with Apache Santuario: each Signature element
  * of the document must reference the whole document and verify with the certificate in its KeyInfo. Besides the
- * W3C algorithms, the Kazakh GOST signature and digest URIs of KalkanCrypt ({@code urn:ietf:params:xml:ns:pkigovkz:
- * xmlsec:algorithms:*}) are registered with Santuario and backed by {@link KazakhGost}; canonicalization, transforms
- * and reference digests stay Santuario's. The parser refuses DTDs (no entity expansion, no external fetches), and
- * Santuario runs with secure validation (no external references, bounded transforms and references).
+ * W3C algorithms, the Kazakh GOST signature and digest URIs of KalkanCrypt are registered with Santuario and backed
+ * by {@link KazakhGost}; canonicalization, transforms and reference digests stay Santuario's. The parser refuses
+ * DTDs (no entity expansion, no external fetches), and Santuario runs with secure validation (no external references,
+ * bounded transforms and references).
  */
 final class XmlVerifier {
 
@@ -47,10 +47,13 @@ final class XmlVerifier {
     static final String SIGNATURE_2015_512 = PKIGOVKZ + "gostr34102015-gostr34112015-512";
     /** Streebog-512, as in the Kalkan-made fixture. */
     static final String DIGEST_2015_512 = PKIGOVKZ + "gostr34112015-512";
-    /** GOST 34.310-2004 with GOST 34.311-95, KalkanCrypt's URI for the older Kazakh GOST keys. */
-    static final String SIGNATURE_2004 = PKIGOVKZ + "gostr34310-gostr34311";
-    /** GOST 34.311-95 ("D-Test" S-box), KalkanCrypt's URI. */
-    static final String DIGEST_2004 = PKIGOVKZ + "gostr34311";
+    /**
+     * GOST 34.310-2004 with GOST 34.311-95, the URI KalkanCrypt is understood to write for the older Kazakh GOST keys
+     * (no Kalkan-made fixture shows it).
+     */
+    static final String SIGNATURE_2004 = "http://www.w3.org/2001/04/xmldsig-more#gost34310-gost34311";
+    /** GOST 34.311-95 ("D-Test" S-box), likewise not shown by a fixture. */
+    static final String DIGEST_2004 = "http://www.w3.org/2001/04/xmldsig-more#gost34311";
 
     static {
         registerAlgorithms();

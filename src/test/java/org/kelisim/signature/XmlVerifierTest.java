@@ -77,9 +77,11 @@ class XmlVerifierTest {
         }
 
         @Test
-        void aChangedSignatureMethodFails() {
-            assertThatThrownBy(() -> verifier.verify(document.replace("gostr34102015-gostr34112015-512\"",
-                    "gostr34310-gostr34311\"")))
+        void aSignatureMethodChangedToTheOtherGostFails() {
+            String gost2015 = "urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34102015-gostr34112015-512";
+            assertThat(document).contains(gost2015);
+
+            assertThatThrownBy(() -> verifier.verify(document.replace(gost2015, XmlVerifier.SIGNATURE_2004)))
                     .hasMessage("signature_invalid");
         }
     }
