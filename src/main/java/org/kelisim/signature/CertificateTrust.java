@@ -9,6 +9,7 @@ import java.security.cert.CertStore;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXCertPathBuilderResult;
@@ -45,6 +46,8 @@ final class CertificateTrust {
         KazakhGostProvider.install();
     }
 
+    private static final String TIME_STAMPING = "1.3.6.1.5.5.7.3.8";
+
     private final TrustProfile profile;
     private final Map<String, List<X509Certificate>> paths = new ConcurrentHashMap<>();
 
@@ -60,7 +63,8 @@ final class CertificateTrust {
      * @param carried certificates that travelled with the signature, candidates for intermediates
      * @return the chain, the certificate first and the anchor last, and the revocation answer that decided
      * @throws SignatureRejectedException {@code certificate_expired}, {@code untrusted_issuer},
-     *     {@code certificate_revoked} or {@code revocation_unknown}, of kind {@code kind}
+     *     {@code issuer_revoked} (a CA certificate of the chain is revoked), {@code certificate_revoked} or
+     *     {@code revocation_unknown}, of kind {@code kind}
      */
     Verdict check(X509Certificate certificate, List<X509Certificate> carried, Instant moment, Kind kind) {
         try {
@@ -74,13 +78,65 @@ final class CertificateTrust {
 
         List<X509Certificate> chain = chain(certificate, carried, moment, kind);
         X509Certificate issuer = chain.get(1);
-        // TODO(#3): only the end-entity certificate is asked about; intermediates' revocation is not checked yet.
+        checkAuthorities(chain, moment, kind);
         RevocationAnswer answer = revocation(certificate, issuer, moment)
                 .orElseThrow(() -> new SignatureRejectedException("revocation_unknown", kind));
         if (answer.revoked()) {
             throw new SignatureRejectedException("certificate_revoked", kind);
         }
         return new Verdict(chain, answer);
+    }
+
+    /**
+     * Checks a time-stamping authority's certificate: valid at the time it stamped, meant for time-stamping (EKU
+     * id-kp-timeStamping) and chained by PKIX to an anchor of the profile at that time.
+     *
+     * @param carried certificates that travelled with the time-stamp token, candidates for intermediates
+     * @throws SignatureRejectedException {@code timestamp_untrusted} otherwise
+     */
+    void checkTimeStampingAuthority(X509Certificate tsa, List<X509Certificate> carried, Instant stampedAt) {
+        Kind kind = Kind.UNPROCESSABLE;
+        try {
+            tsa.checkValidity(Date.from(stampedAt));
+            List<String> usages = tsa.getExtendedKeyUsage();
+            if (usages == null || !usages.contains(TIME_STAMPING)) {
+                throw new SignatureRejectedException("timestamp_untrusted", kind);
+            }
+            chain(tsa, carried, stampedAt, kind);
+        } catch (CertificateExpiredException | CertificateNotYetValidException | CertificateParsingException e) {
+            throw new SignatureRejectedException("timestamp_untrusted", kind, e);
+        } catch (SignatureRejectedException e) {
+            throw e.code().equals("timestamp_untrusted")
+                    ? e
+                    : new SignatureRejectedException("timestamp_untrusted", kind, e);
+        }
+    }
+
+    /**
+     * Asks about each CA certificate below the anchor by its issuer's CRL. NCA RK's root publishes a CRL for its
+     * issuing CAs, but its OCSP responder answers for end-entity certificates only, so the sources here are CRLs.
+     */
+    private void checkAuthorities(List<X509Certificate> chain, Instant moment, Kind kind) {
+        var authorities = profile.authorities();
+        for (int i = 1; i < chain.size() - 1; i++) {
+            X509Certificate authority = chain.get(i);
+            X509Certificate issuer = chain.get(i + 1);
+            Optional<RevocationAnswer> answer = Optional.empty();
+            for (RevocationSource source : authorities.sources()) {
+                answer = source.check(authority, issuer, moment);
+                if (answer.isPresent()) {
+                    break;
+                }
+            }
+            if (answer.isPresent() && answer.get().revoked()) {
+                throw new SignatureRejectedException("issuer_revoked", kind);
+            }
+            if (answer.isEmpty() && authorities.required()) {
+                log.warn("No revocation source could tell about CA certificate {}",
+                        authority.getSerialNumber().toString(16));
+                throw new SignatureRejectedException("revocation_unknown", kind);
+            }
+        }
     }
 
     /** A trusted certificate's chain and the revocation answer that cleared it. */

@@ -51,6 +51,8 @@ import org.bouncycastle.util.Selector;
  * Verifies CMS signatures (attached or detached, one or several signers) with BouncyCastle, the Kazakh GOST
  * identifiers mapped onto its lightweight API. Checks the cryptography only: who may sign and whether the certificate
  * is trusted are decided by the callers. Each signer's own certificate must travel in the CMS, as NCALayer puts it.
+ * A signature time-stamp is the exception: its authority must chain to the trust profile's anchors, because the
+ * time it proves decides the moment the signer's certificate is checked at.
  */
 final class CmsVerifier {
 
@@ -62,8 +64,16 @@ final class CmsVerifier {
     private static final Map<ByteBuffer, PublicKey> BC_KEYS = new ConcurrentHashMap<>();
 
     private final DigestCalculatorProvider jcaDigests;
+    private final CertificateTrust timeStampTrust;
 
+    /** A verifier that refuses every signature time-stamp: without trust anchors no TSA can be trusted. */
     CmsVerifier() {
+        this(null);
+    }
+
+    /** @param timeStampTrust decides whether a time-stamping authority is trusted; {@code null} trusts none */
+    CmsVerifier(CertificateTrust timeStampTrust) {
+        this.timeStampTrust = timeStampTrust;
         try {
             this.jcaDigests = new JcaDigestCalculatorProviderBuilder().build();
         } catch (OperatorCreationException e) {
@@ -201,12 +211,18 @@ final class CmsVerifier {
                 // Without the TSA's certificate the time cannot be proven; the signature itself still stands.
                 return Optional.empty();
             }
-            // TODO(#3): the time-stamping authority's own chain is not checked against the trust anchors yet.
             X509CertificateHolder tsaCertificate = tsa.iterator().next();
             // The token's validation checks the TSA certificate's validity and critical timeStamping EKU itself.
             token.validate(new SignerInformationVerifier(new NameGenerator(), new AlgorithmFinder(),
                     new Verifiers(tsaCertificate, null, true), new Digests(jcaDigests)));
-            return Optional.of(info.getGenTime().toInstant());
+            Instant stampedAt = info.getGenTime().toInstant();
+            if (timeStampTrust == null) {
+                throw new SignatureRejectedException("timestamp_untrusted",
+                        SignatureRejectedException.Kind.UNPROCESSABLE);
+            }
+            timeStampTrust.checkTimeStampingAuthority(certificates(List.of(tsaCertificate)).get(0),
+                    certificates(token.getCertificates().getMatches(null)), stampedAt);
+            return Optional.of(stampedAt);
         } catch (TSPException | IOException | OperatorCreationException | RuntimeException e) {
             if (e instanceof SignatureRejectedException rejected) {
                 throw rejected;

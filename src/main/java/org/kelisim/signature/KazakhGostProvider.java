@@ -2,6 +2,7 @@ package org.kelisim.signature;
 
 import java.io.ByteArrayOutputStream;
 import java.security.InvalidKeyException;
+import java.security.MessageDigestSpi;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
@@ -40,13 +41,62 @@ final class KazakhGostProvider extends Provider {
                     return new GostSignature(variant);
                 }
             });
+            putService(new Service(this, "MessageDigest", digestName(variant), GostDigest.class.getName(),
+                    List.of(), Map.of()) {
+                @Override
+                public Object newInstance(Object constructorParameter) {
+                    return new GostDigest(variant);
+                }
+            });
         }
+    }
+
+    /** The JCA name of a variant's digest in this provider (for Santuario's digest URIs). */
+    static String digestName(KazakhGost.Variant variant) {
+        return "KZ-" + variant.name() + "-DIGEST";
     }
 
     /** Makes sure the provider is installed; call before any path validation. */
     static void install() {
         if (Security.getProvider(NAME) == null) {
             Security.addProvider(INSTANCE);
+        }
+    }
+
+    /** The variant's digest (Streebog-512 or GOST 34.311-95 with "D-Test"), output in BouncyCastle's byte order. */
+    static final class GostDigest extends MessageDigestSpi {
+
+        private final Digest digest;
+
+        GostDigest(KazakhGost.Variant variant) {
+            this.digest = variant.newDigest();
+        }
+
+        @Override
+        protected void engineUpdate(byte input) {
+            digest.update(input);
+        }
+
+        @Override
+        protected void engineUpdate(byte[] input, int offset, int len) {
+            digest.update(input, offset, len);
+        }
+
+        @Override
+        protected byte[] engineDigest() {
+            byte[] out = new byte[digest.getDigestSize()];
+            digest.doFinal(out, 0);
+            return out;
+        }
+
+        @Override
+        protected void engineReset() {
+            digest.reset();
+        }
+
+        @Override
+        protected int engineGetDigestLength() {
+            return digest.getDigestSize();
         }
     }
 

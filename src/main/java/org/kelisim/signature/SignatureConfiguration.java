@@ -21,8 +21,8 @@ class SignatureConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SignatureConfiguration.class);
 
     @Bean
-    CmsVerifier cmsVerifier() {
-        return new CmsVerifier();
+    CmsVerifier cmsVerifier(CertificateTrust trust) {
+        return new CmsVerifier(trust);
     }
 
     @Bean

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  */
 record TrustProfile(String name, Supplier<List<X509Certificate>> anchors,
         Supplier<List<X509Certificate>> intermediates, List<RevocationSource> revocation,
-        boolean acceptsTestIdentifiers) {
+        boolean acceptsTestIdentifiers, AuthorityRevocation authorities) {
 
     static final String NCA_PRODUCTION = "nca-production";
     static final String NCA_TEST = "nca-test";
@@ -24,11 +24,33 @@ record TrustProfile(String name, Supplier<List<X509Certificate>> anchors,
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(anchors, "anchors");
         Objects.requireNonNull(intermediates, "intermediates");
+        Objects.requireNonNull(authorities, "authorities");
         revocation = List.copyOf(revocation);
+    }
+
+    /** A profile whose CA certificates below the anchors are asked about when a source can tell, not demanded. */
+    TrustProfile(String name, Supplier<List<X509Certificate>> anchors, Supplier<List<X509Certificate>> intermediates,
+            List<RevocationSource> revocation, boolean acceptsTestIdentifiers) {
+        this(name, anchors, intermediates, revocation, acceptsTestIdentifiers, AuthorityRevocation.NONE);
     }
 
     TrustProfile(String name, Supplier<List<X509Certificate>> anchors, List<X509Certificate> intermediates,
             List<RevocationSource> revocation, boolean acceptsTestIdentifiers) {
         this(name, anchors, () -> intermediates, revocation, acceptsTestIdentifiers);
+    }
+
+    /**
+     * How the CA certificates between a signer's issuer and the anchor are checked for revocation: by their issuer's
+     * CRL (a root's CRL, an ARL), asked of {@code sources}.
+     *
+     * @param required whether a CA certificate no source can tell about makes the answer {@code revocation_unknown}
+     */
+    record AuthorityRevocation(List<RevocationSource> sources, boolean required) {
+
+        static final AuthorityRevocation NONE = new AuthorityRevocation(List.of(), false);
+
+        AuthorityRevocation {
+            sources = List.copyOf(sources);
+        }
     }
 }

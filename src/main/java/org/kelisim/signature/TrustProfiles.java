@@ -30,9 +30,11 @@ final class TrustProfiles {
      */
     static TrustProfile ncaTest(Clock clock) {
         List<X509Certificate> anchors = certificates(resources("classpath:signature/nca-test/ca/*"));
-        return new TrustProfile(TrustProfile.NCA_TEST, () -> anchors, List.of(), List.of(
-                new RecordedOcspSource(bytes(resources("classpath:signature/nca-test/ocsp/*"))),
-                CrlSource.preloaded(bytes(resources("classpath:signature/nca-test/crl/*")), clock)), true);
+        CrlSource crls = CrlSource.preloaded(bytes(resources("classpath:signature/nca-test/crl/*")), clock);
+        // The test CAs are the anchors (their roots are not published with them): no CA sits below an anchor.
+        return new TrustProfile(TrustProfile.NCA_TEST, () -> anchors, () -> List.of(), List.of(
+                new RecordedOcspSource(bytes(resources("classpath:signature/nca-test/ocsp/*"))), crls), true,
+                new TrustProfile.AuthorityRevocation(List.of(crls), false));
     }
 
     /** NCA RK production: anchors and intermediates from configured locations, OCSP then CRL over HTTP. */
@@ -41,15 +43,21 @@ final class TrustProfiles {
         List<X509Certificate> anchors = certificates(locations(trust.anchors()));
         List<X509Certificate> intermediates = certificates(locations(trust.intermediates()));
         URI ocsp = trust.ocspUrl().toString().isBlank() ? null : trust.ocspUrl();
-        return new TrustProfile(TrustProfile.NCA_PRODUCTION, () -> anchors, intermediates,
-                online(ocsp, trust.crlUrls(), properties, clock), false);
+        // NCA RK's issuing CAs are listed, if ever revoked, in the root's CRL that their distribution points name.
+        var authorities = new TrustProfile.AuthorityRevocation(
+                List.of(CrlSource.online(List.of(), properties.timeout(), clock)), true);
+        return new TrustProfile(TrustProfile.NCA_PRODUCTION, () -> anchors, () -> intermediates,
+                online(ocsp, trust.crlUrls(), properties, clock), false, authorities);
     }
 
     /** The demo certification authority: its root as the anchor, its own OCSP responder and CRL over HTTP. */
     static TrustProfile demo(Supplier<List<X509Certificate>> anchors, Supplier<List<X509Certificate>> intermediates,
             SignatureProperties properties, Clock clock) {
+        // The demo root publishes no CRL of its own: its only issuing CA is created with it and never revoked.
+        var authorities = new TrustProfile.AuthorityRevocation(
+                List.of(CrlSource.online(List.of(), properties.timeout(), clock)), false);
         return new TrustProfile(TrustProfile.DEMO, anchors, intermediates,
-                online(null, List.of(), properties, clock), false);
+                online(null, List.of(), properties, clock), false, authorities);
     }
 
     private static List<RevocationSource> online(URI ocsp, List<URI> crls, SignatureProperties properties,

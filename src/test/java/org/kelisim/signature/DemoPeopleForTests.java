@@ -23,7 +23,7 @@ class DemoPeopleForTests {
     static final Iin EXPIRED = Iin.of("950521300783");
     static final Bin COMPANY = Bin.of("210940001231");
 
-    /** In place of the registry's demo data set: these tests name their people. */
+    /** Primary: with the registry merged, its own demo people exist too; these tests pin the people they name. */
     @Bean
     @Primary
     DemoPeople demoPeople() {

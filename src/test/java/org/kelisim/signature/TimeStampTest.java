@@ -19,7 +19,9 @@ import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
@@ -41,12 +43,15 @@ class TimeStampTest {
 
     private static final byte[] CONTENT = "test123".getBytes(StandardCharsets.UTF_8);
 
-    private final CmsVerifier verifier = new CmsVerifier();
+    private final KeyPair rootKeys = DemoCertificationAuthority.rsa();
+    private final X509Certificate root = root(rootKeys, "CN=TEST TSA ROOT");
+    private final CmsVerifier verifier = new CmsVerifier(new CertificateTrust(new TrustProfile("tsa",
+            () -> List.of(root), List.of(), List.of(), true)));
 
     @Test
     void aTimeStampOverTheSignatureValueIsVerifiedAndReported() throws Exception {
         Instant stampedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        byte[] cms = stamped(null, stampedAt);
+        byte[] cms = stamped(null, stampedAt, rootKeys, root);
 
         var signer = verifier.verify(cms, null).signers().get(0);
 
@@ -56,9 +61,37 @@ class TimeStampTest {
 
     @Test
     void aTimeStampOverSomethingElseIsRefused() throws Exception {
-        byte[] cms = stamped("another signature".getBytes(StandardCharsets.UTF_8), Instant.now());
+        byte[] cms = stamped("another signature".getBytes(StandardCharsets.UTF_8), Instant.now(), rootKeys, root);
 
         assertThatThrownBy(() -> verifier.verify(cms, null)).hasMessage("signature_invalid");
+    }
+
+    @Test
+    void aTimeStampFromAnAuthorityOutsideTheTrustAnchorsIsRefused() throws Exception {
+        KeyPair otherKeys = DemoCertificationAuthority.rsa();
+        byte[] cms = stamped(null, Instant.now(), otherKeys, root(otherKeys, "CN=SOMEBODY ELSE"));
+
+        assertThatThrownBy(() -> verifier.verify(cms, null)).hasMessage("timestamp_untrusted");
+    }
+
+    @Test
+    void aVerifierWithoutTrustAnchorsRefusesEveryTimeStamp() throws Exception {
+        byte[] cms = stamped(null, Instant.now(), rootKeys, root);
+
+        assertThatThrownBy(() -> new CmsVerifier().verify(cms, null)).hasMessage("timestamp_untrusted");
+    }
+
+    @Test
+    void aTimeStampingAuthorityWithoutTheTimeStampingUsageIsNotTrusted() throws Exception {
+        KeyPair keys = DemoCertificationAuthority.rsa();
+        var builder = new JcaX509v3CertificateBuilder(root, BigInteger.TWO, Date.from(Instant.now().minusSeconds(60)),
+                Date.from(Instant.now().plus(Duration.ofDays(1))), new X500Name("CN=NOT A TSA"), keys.getPublic());
+        X509Certificate notTsa = DemoCertificationAuthority.x509(builder.build(
+                DemoCertificationAuthority.signer(rootKeys.getPrivate())));
+        var trust = new CertificateTrust(new TrustProfile("tsa", () -> List.of(root), List.of(), List.of(), true));
+
+        assertThatThrownBy(() -> trust.checkTimeStampingAuthority(notTsa, List.of(), Instant.now()))
+                .hasMessage("timestamp_untrusted");
     }
 
     private static CMSSignedData signed() throws Exception {
@@ -66,15 +99,19 @@ class TimeStampTest {
         return new CMSSignedData(CmsSigning.sign(key, CONTENT, false));
     }
 
-    /** Adds a time-stamp over {@code imprinted} (the signature value when {@code null}) to a fresh GOST CMS. */
-    private static byte[] stamped(byte[] imprinted, Instant at) throws Exception {
+    /**
+     * Adds a time-stamp over {@code imprinted} (the signature value when {@code null}) to a fresh GOST CMS, by a TSA
+     * whose certificate the given CA issues.
+     */
+    private static byte[] stamped(byte[] imprinted, Instant at, KeyPair caKeys, X509Certificate ca)
+            throws Exception {
         CMSSignedData signed = signed();
         SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
         if (imprinted == null) {
             imprinted = signer.getSignature();
         }
         KeyPair keys = DemoCertificationAuthority.rsa();
-        X509Certificate tsa = tsaCertificate(keys);
+        X509Certificate tsa = tsaCertificate(keys, caKeys, ca);
         var generator = new TimeStampTokenGenerator(new JcaSimpleSignerInfoGeneratorBuilder()
                 .build("SHA256withRSA", keys.getPrivate(), tsa), new JcaDigestCalculatorProviderBuilder().build()
                 .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)), new ASN1ObjectIdentifier("1.2.3.4"));
@@ -91,11 +128,24 @@ class TimeStampTest {
         return CMSSignedData.replaceSigners(signed, new SignerInformationStore(withStamp)).getEncoded();
     }
 
-    private static X509Certificate tsaCertificate(KeyPair keys) throws Exception {
-        var name = new X500Name("CN=TEST TSA");
-        var builder = new JcaX509v3CertificateBuilder(name, BigInteger.TEN, Date.from(Instant.now().minusSeconds(60)),
-                Date.from(Instant.now().plus(Duration.ofDays(1))), name, keys.getPublic());
+    private static X509Certificate root(KeyPair keys, String subject) {
+        try {
+            var name = new X500Name(subject);
+            var builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
+                    Date.from(Instant.now().minus(Duration.ofDays(1))),
+                    Date.from(Instant.now().plus(Duration.ofDays(2))), name, keys.getPublic());
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            return DemoCertificationAuthority.x509(builder.build(DemoCertificationAuthority.signer(keys.getPrivate())));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static X509Certificate tsaCertificate(KeyPair keys, KeyPair caKeys, X509Certificate ca) throws Exception {
+        var builder = new JcaX509v3CertificateBuilder(ca, BigInteger.TEN, Date.from(Instant.now().minusSeconds(60)),
+                Date.from(Instant.now().plus(Duration.ofDays(1))), new X500Name("CN=TEST TSA"), keys.getPublic());
         builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
-        return DemoCertificationAuthority.x509(builder.build(DemoCertificationAuthority.signer(keys.getPrivate())));
+        return DemoCertificationAuthority.x509(builder.build(DemoCertificationAuthority.signer(caKeys.getPrivate())));
     }
 }
