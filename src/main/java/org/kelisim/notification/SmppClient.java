@@ -60,11 +60,8 @@ class SmppClient implements SmartLifecycle {
     private final NotificationProperties.Smpp properties;
     private final ObjectProvider<EmbeddedSmsCentre> embeddedCentre;
     private final SmsInbound inbound;
-    private final ScheduledExecutorService binder = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        var thread = new Thread(runnable, "smpp-binder");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Made anew at each start: the test framework stops and restarts a cached context's lifecycle beans. */
+    private volatile ScheduledExecutorService binder;
     private final AtomicBoolean bindScheduled = new AtomicBoolean();
     private final AtomicInteger references = new AtomicInteger(ThreadLocalRandom.current().nextInt(256));
     private final long submitIntervalNanos;
@@ -84,15 +81,27 @@ class SmppClient implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        binder = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            var thread = new Thread(runnable, "smpp-binder");
+            thread.setDaemon(true);
+            return thread;
+        });
+        bindScheduled.set(false);
+        backoff = properties.reconnectMin();
         running = true;
         scheduleBind(Duration.ZERO);
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        binder.shutdownNow();
+        if (binder != null) {
+            binder.shutdownNow();
+        }
         var current = session;
         if (current != null) {
             current.unbindAndClose();
