@@ -1,6 +1,7 @@
 package org.kelisim.audit.web;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -8,8 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kelisim.audit.AuditRecord;
+import org.kelisim.audit.AuditTrail;
 import org.kelisim.consent.Cabinet;
 import org.kelisim.identity.Iin;
 import org.kelisim.request.MovableClock;
@@ -42,6 +46,9 @@ class AccessLogApiIT {
     @Autowired
     MovableClock clock;
 
+    @Autowired
+    AuditTrail audit;
+
     Iin me;
     Party bank;
     RequestView request;
@@ -54,8 +61,18 @@ class AccessLogApiIT {
         submissions.registered(me, "+77011112233");
         requests.checkRegistration(bank, me.value());
         request = submissions.pending(bank, me, "+77011112233");
+        awaitNotified(request.id());
         clock.advance(Duration.ofMinutes(5));
         cabinet.decide(me, request.id(), false);
+    }
+
+    /**
+     * The notification module records its touch of the phone after the request's transaction, on its own thread;
+     * waiting for it keeps the order of the log the same on every run.
+     */
+    private void awaitNotified(UUID requestId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> audit.ofRequest(requestId).stream()
+                .map(AuditRecord::action).anyMatch("notification.request"::equals));
     }
 
     private static PartyAuthentication signedIn(Iin iin) {
@@ -66,32 +83,35 @@ class AccessLogApiIT {
     void showsWhoTouchedMyDataWhatTheyDidWhenAndTheOutcomeNewestFirst() throws Exception {
         mvc.perform(get("/api/v1/me/access-log").with(authentication(signedIn(me))).header("Accept-Language", "ru"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.total").value(5))
                 .andExpect(jsonPath("$.items[0].action").value("consent.cabinet.deny"))
                 .andExpect(jsonPath("$.items[0].description").value("Отказ в личном кабинете"))
                 .andExpect(jsonPath("$.items[0].actor.id").value(me.value()))
                 .andExpect(jsonPath("$.items[0].at").value(clock.instant().toString()))
                 .andExpect(jsonPath("$.items[0].requestId").value(request.id().toString()))
                 .andExpect(jsonPath("$.items[0].outcome").value("ok"))
-                .andExpect(jsonPath("$.items[1].action").value("request.created"))
-                .andExpect(jsonPath("$.items[1].actor.id").value(bank.bin()))
-                .andExpect(jsonPath("$.items[1].actor.name").value("АО «Береке Банк»"))
-                .andExpect(jsonPath("$.items[2].action").value("draft.created"))
-                .andExpect(jsonPath("$.items[3].action").value("registration.checked"))
-                .andExpect(jsonPath("$.items[3].outcome").value("portal_and_mobile"));
+                .andExpect(jsonPath("$.items[1].action").value("notification.request"))
+                .andExpect(jsonPath("$.items[1].actor").isEmpty())
+                .andExpect(jsonPath("$.items[2].action").value("request.created"))
+                .andExpect(jsonPath("$.items[2].actor.id").value(bank.bin()))
+                .andExpect(jsonPath("$.items[2].actor.name").value("АО «Береке Банк»"))
+                .andExpect(jsonPath("$.items[3].action").value("draft.created"))
+                .andExpect(jsonPath("$.items[4].action").value("registration.checked"))
+                .andExpect(jsonPath("$.items[4].outcome").value("portal_and_mobile"));
     }
 
     @Test
     void speaksTheCallersLanguage() throws Exception {
         mvc.perform(get("/api/v1/me/access-log").with(authentication(signedIn(me))).header("Accept-Language", "kk"))
-                .andExpect(jsonPath("$.items[3].description").value("Тіркеуді тексеру"));
+                .andExpect(jsonPath("$.items[4].description").value("Тіркеуді тексеру"));
         mvc.perform(get("/api/v1/me/access-log").with(authentication(signedIn(me))).header("Accept-Language", "en"))
-                .andExpect(jsonPath("$.items[3].description").value("Registration check"));
+                .andExpect(jsonPath("$.items[4].description").value("Registration check"));
     }
 
     @Test
     void showsTheServiceAsNoOne() throws Exception {
         var expiring = submissions.pending(bank, me, "+77011112233");
+        awaitNotified(expiring.id());
         clock.advance(Duration.ofHours(3));
         assertThatThrownBy(() -> cabinet.decide(me, expiring.id(), true))
                 .hasMessage("deadline_passed");
@@ -106,7 +126,7 @@ class AccessLogApiIT {
     void answersAPagePastTheLastWithNoItems() throws Exception {
         mvc.perform(get("/api/v1/me/access-log?page=" + Integer.MAX_VALUE).with(authentication(signedIn(me))))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.total").value(5))
                 .andExpect(jsonPath("$.items").isEmpty());
     }
 
