@@ -3,8 +3,11 @@ package org.kelisim.signature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -15,11 +18,14 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.GOST3411Digest;
 import org.bouncycastle.crypto.digests.GOST3411_2012_512Digest;
 import org.bouncycastle.crypto.engines.GOST28147Engine;
+import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
@@ -92,6 +98,8 @@ public final class KazakhGost {
         }
     }
 
+    private static final Map<ByteBuffer, ECPublicKeyParameters> KEYS = new ConcurrentHashMap<>();
+
     private KazakhGost() {
     }
 
@@ -105,8 +113,30 @@ public final class KazakhGost {
         return null;
     }
 
-    /** The public key of a certificate's {@code SubjectPublicKeyInfo}. */
+    /**
+     * The public key of a certificate's {@code SubjectPublicKeyInfo}. Decoded keys are kept: BouncyCastle caches its
+     * multiplication tables on the point, which makes repeated verifications with the same key about twice as fast.
+     */
     public static ECPublicKeyParameters publicKey(SubjectPublicKeyInfo info) {
+        ByteBuffer encoded;
+        try {
+            encoded = ByteBuffer.wrap(info.getEncoded());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Unreadable GOST public key", e);
+        }
+        ECPublicKeyParameters known = KEYS.get(encoded);
+        if (known != null) {
+            return known;
+        }
+        ECPublicKeyParameters decoded = decode(info);
+        if (KEYS.size() > 1_000) {
+            KEYS.clear();
+        }
+        KEYS.put(encoded, decoded);
+        return decoded;
+    }
+
+    private static ECPublicKeyParameters decode(SubjectPublicKeyInfo info) {
         Variant variant = requireVariant(info.getAlgorithm().getAlgorithm());
         byte[] bits = info.getPublicKeyData().getOctets();
         byte[] xy = bits.length == 2 * variant.size ? bits : octets(bits);
@@ -143,6 +173,24 @@ public final class KazakhGost {
             return new ECPrivateKeyParameters(d, variant.domain);
         } catch (IOException e) {
             throw new IllegalArgumentException("Unreadable GOST private key", e);
+        }
+    }
+
+    /** A new key pair on the variant's curve. */
+    public static AsymmetricCipherKeyPair generate(Variant variant) {
+        var generator = new ECKeyPairGenerator();
+        generator.init(new ECKeyGenerationParameters(variant.domain, new SecureRandom()));
+        return generator.generateKeyPair();
+    }
+
+    /** The PKCS#8 structure of a private key as NCA RK writes it: the scalar as a little-endian OCTET STRING. */
+    public static PrivateKeyInfo privateKeyInfo(Variant variant, ECPrivateKeyParameters key) {
+        byte[] scalar = new byte[variant.size];
+        putLittleEndian(key.getD(), scalar, 0, variant.size);
+        try {
+            return new PrivateKeyInfo(new AlgorithmIdentifier(variant.key), new DEROctetString(scalar));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
