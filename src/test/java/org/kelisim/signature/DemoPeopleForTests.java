@@ -8,6 +8,7 @@ import org.kelisim.registry.DemoPeople;
 import org.kelisim.registry.Localized;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /** A few demo people, standing in for the registry module's DemoPeople, which is not on this branch. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -22,7 +23,9 @@ class DemoPeopleForTests {
     static final Iin EXPIRED = Iin.of("950521300783");
     static final Bin COMPANY = Bin.of("210940001231");
 
+    // Primary: with the registry module present, its DemoPeople is a bean too; these tests keep their own people.
     @Bean
+    @Primary
     DemoPeople demoPeople() {
         List<DemoPeople.DemoPerson> persons = List.of(
                 person(THIRD_PARTY, "АХМЕТОВ", "ЕРЛАН", "third-party"),
