@@ -2,10 +2,8 @@ package org.kelisim.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.mockito.BDDMockito.given;
 
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -14,9 +12,9 @@ import org.kelisim.audit.AuditTrail;
 import org.kelisim.consent.SmsAnswers.Outcome;
 import org.kelisim.consent.SmsAnswers.Result;
 import org.kelisim.identity.Iin;
-import org.kelisim.registry.MobileCitizens;
 import org.kelisim.request.MovableClock;
 import org.kelisim.request.RequestIntegrationTest;
+import org.kelisim.request.TestRegistrations;
 import org.kelisim.request.RequestStatus;
 import org.kelisim.request.RequestView;
 import org.kelisim.request.Submissions;
@@ -38,7 +36,7 @@ class SmsAnswersIT {
     Submissions submissions;
 
     @Autowired
-    MobileCitizens mobileCitizens;
+    TestRegistrations registrations;
 
     @Autowired
     AuditTrail audit;
@@ -149,7 +147,7 @@ class SmsAnswersIT {
 
         @Test
         void fromAPhoneBmgNoLongerHoldsForTheUser() {
-            given(mobileCitizens.phoneOf(user)).willReturn(Optional.of("+77479999999"));
+            registrations.phone(user, "+77479999999");
 
             assertThat(sms(phone, "1 " + request.code()).result()).isEqualTo(Result.UNKNOWN_PHONE);
 

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.reset;
@@ -21,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.kelisim.audit.AuditRecord;
 import org.kelisim.audit.AuditTrail;
 import org.kelisim.identity.Iin;
-import org.kelisim.registry.MobileCitizens;
 import org.kelisim.shared.DomainException.Kind;
 import org.kelisim.signature.Party;
 import org.kelisim.signature.PartyAuthentication;
@@ -71,7 +68,7 @@ class ThirdPartyApiIT {
     Submissions submissions;
 
     @Autowired
-    MobileCitizens mobileCitizens;
+    TestRegistrations registrations;
 
     @Autowired
     RequestSignatureVerifier signatures;
@@ -113,7 +110,7 @@ class ThirdPartyApiIT {
 
         @Test
         void saysWhereThePersonIsRegisteredAndRecordsTheCheck() throws Exception {
-            given(mobileCitizens.phoneOf(subject)).willReturn(Optional.empty());
+            registrations.withoutPhone(subject);
 
             mvc.perform(as(bank, get("/api/v1/registration/" + subject.value())))
                     .andExpect(status().isOk())
@@ -229,7 +226,7 @@ class ThirdPartyApiIT {
         @Test
         void areRefusedForSomeoneNeitherOnThePortalNorInBmgAndTheAttemptIsRecorded() throws Exception {
             Iin stranger = TestIins.random();
-            given(mobileCitizens.phoneOf(stranger)).willReturn(Optional.empty());
+            registrations.withoutPhone(stranger);
             long drafts = count("request_drafts");
 
             mvc.perform(as(bank, post("/api/v1/requests/drafts"))
