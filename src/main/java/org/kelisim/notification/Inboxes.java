@@ -53,7 +53,10 @@ class Inboxes {
                     String code = rs.getString("request_code");
                     return new UserMessage(rs.getObject("id", UUID.class), rs.getObject("request_id", UUID.class),
                             code, certificate, requester.name(), requester.id(), deadline,
-                            texts.cabinet(requester, certificate, code, deadline, locale),
+                            rs.getTimestamp("failed_at") == null
+                                    ? texts.cabinet(requester, certificate, code, deadline, locale)
+                                    : texts.cabinet(requester, certificate, code, deadline, locale) + " "
+                                            + texts.cabinetFailed(locale),
                             rs.getTimestamp("created_at").toInstant());
                 })
                 .list();

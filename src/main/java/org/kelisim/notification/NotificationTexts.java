@@ -47,6 +47,21 @@ class NotificationTexts {
         return messages.getMessage(key, arguments, KAZAKH) + "\n" + messages.getMessage(key, arguments, RUSSIAN);
     }
 
+    /**
+     * The user's SMS when a request they allowed could not be issued (DESIGN.md: FAILED tells both sides): one
+     * message, Kazakh first, then Russian, like the replies.
+     */
+    String failed(Requester requester, CertificateType certificate) {
+        return messages.getMessage("notification.sms.failed", new Object[] {certificate(certificate, KAZAKH),
+            requester.name()}, KAZAKH) + "\n" + messages.getMessage("notification.sms.failed",
+                new Object[] {certificate(certificate, RUSSIAN), requester.name()}, RUSSIAN);
+    }
+
+    /** What the cabinet adds to a request's message once its certificate could not be issued. */
+    String cabinetFailed(Locale locale) {
+        return messages.getMessage("notification.cabinet.failed", null, locale);
+    }
+
     /** The third party's inbox message about a status change of its request. */
     String inbox(String status, CertificateType certificate, String subjectIin, Locale locale) {
         return messages.getMessage("notification.inbox." + status,

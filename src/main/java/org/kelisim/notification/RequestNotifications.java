@@ -2,6 +2,7 @@ package org.kelisim.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,9 @@ class RequestNotifications {
     /** The outcomes the third party's inbox tells of (DESIGN.md, step 3: refusals, expiries, failures; and issues). */
     static final Set<RequestStatus> INBOX = EnumSet.of(RequestStatus.DENIED, RequestStatus.EXPIRED,
             RequestStatus.FAILED, RequestStatus.ISSUED);
+
+    /** How long the user's failure SMS is retried: a day, like the webhooks (API.md). */
+    private static final Duration FAILURE_PATIENCE = Duration.ofHours(24);
 
     private static final Logger log = LoggerFactory.getLogger(RequestNotifications.class);
 
@@ -76,7 +80,10 @@ class RequestNotifications {
         log.info("Request {} notified: {}", event.requestId(), outcome);
     }
 
-    /** Tells the third party: an inbox message for outcomes, a webhook call for every change. */
+    /**
+     * Tells the third party: an inbox message for outcomes, a webhook call for every change. A failure is told to
+     * the user too (DESIGN.md: FAILED tells both sides), who allowed the request and waits for its result.
+     */
     @ApplicationModuleListener
     void on(RequestStatusChanged event) {
         if (INBOX.contains(event.status())) {
@@ -88,6 +95,21 @@ class RequestNotifications {
                     .update();
         }
         webhooks.enqueue(event);
+        if (event.status() == RequestStatus.FAILED) {
+            tellTheUserOfTheFailure(event);
+        }
+    }
+
+    private void tellTheUserOfTheFailure(RequestStatusChanged event) {
+        mobileCitizens.phoneOf(event.subject()).ifPresent(phone -> outbox.enqueue(
+                "failed:" + event.requestId(), Outbox.Channel.SMS, phone,
+                texts.failed(event.requester(), event.certificate()), event.requestId(),
+                event.at().plus(FAILURE_PATIENCE)));
+        jdbc.sql("UPDATE cabinet_messages SET failed_at = ? WHERE request_id = ? AND failed_at IS NULL")
+                .params(Timestamp.from(event.at()), event.requestId())
+                .update();
+        audit.record(new AuditEvent("notification.failed", null, null, event.subject().value(), event.requestId(),
+                "user_told"));
     }
 
     private void addCabinetMessage(RequestSubmitted event) {

@@ -60,6 +60,7 @@ class SmppClient implements SmartLifecycle {
     private final NotificationProperties.Smpp properties;
     private final ObjectProvider<EmbeddedSmsCentre> embeddedCentre;
     private final SmsInbound inbound;
+    /** Made anew at each start: the test framework stops and restarts a cached context's lifecycle beans. */
     private volatile ScheduledExecutorService binder;
     private final AtomicBoolean bindScheduled = new AtomicBoolean();
     private final AtomicInteger references = new AtomicInteger(ThreadLocalRandom.current().nextInt(256));
@@ -81,13 +82,16 @@ class SmppClient implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        // A new executor per start: the context may stop and start the client again (a paused test context does).
+        if (running) {
+            return;
+        }
         binder = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "smpp-binder");
             thread.setDaemon(true);
             return thread;
         });
         bindScheduled.set(false);
+        backoff = properties.reconnectMin();
         running = true;
         scheduleBind(Duration.ZERO);
     }
@@ -95,7 +99,9 @@ class SmppClient implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        binder.shutdownNow();
+        if (binder != null) {
+            binder.shutdownNow();
+        }
         var current = session;
         if (current != null) {
             current.unbindAndClose();

@@ -44,9 +44,11 @@ import org.kelisim.signature.PartyAuthentication;
 import org.kelisim.signature.Role;
 import org.kelisim.signature.ServiceKeys;
 import org.mockito.ArgumentCaptor;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -60,6 +62,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @KelisimIntegrationTest
 @AutoConfigureMockMvc
+@Import(RegistryMocks.class)
 @TestPropertySource(properties = {"kelisim.certificate.poll-interval=PT0.2S",
     "kelisim.certificate.first-retry=PT0.1S", "kelisim.certificate.longest-retry=PT0.2S",
     "kelisim.certificate.max-attempts=3", "kelisim.certificate.max-upload-size=1MB",
@@ -72,10 +75,10 @@ class CertificateIssuanceIT {
             Set.of(Role.INDIVIDUAL));
     static final Party STRANGER = new Party(Specimens.POOR_IIN, null, "Иванов Пётр", null, Set.of(Role.INDIVIDUAL));
 
-    @MockitoBean
+    @Autowired
     PopulationRegister population;
 
-    @MockitoBean
+    @Autowired
     RealEstateRegister realEstate;
 
     @MockitoBean
@@ -98,6 +101,7 @@ class CertificateIssuanceIT {
 
     @BeforeEach
     void givenTheRegistriesAndKeys() {
+        Mockito.reset(population, realEstate);
         when(keys.seal()).thenReturn(TestKeys.SEAL);
         when(keys.timeStamping()).thenReturn(Optional.of(TestKeys.TSA));
         when(population.find(new Iin(Specimens.RICH_IIN))).thenReturn(Optional.of(Specimens.rich()));
@@ -297,6 +301,9 @@ class CertificateIssuanceIT {
     private String awaitIssued(UUID id) {
         var number = ArgumentCaptor.forClass(String.class);
         verify(requests, timeout(20_000)).issued(eq(id), number.capture());
+        // The issuer reports inside its transaction; the document is there for others once that commits.
+        await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> actions(id).contains("certificate.issued"));
         return number.getValue();
     }
 

@@ -222,6 +222,34 @@ class NotificationIT {
     }
 
     @Nested
+    class ARequestThatFailed {
+
+        @Test
+        void tellsTheUserBySmsAndInTheCabinetNotOnlyTheThirdParty() throws Exception {
+            var subject = iin(4242);
+            String phone = newPhone();
+            phoneBook.put(subject, phone);
+            portal.add(subject);
+            var event = submitted(subject, "6204");
+            publish(event);
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(receivedBy(phone)).hasSize(2));
+
+            publish(new RequestStatusChanged(event.requestId(), BANK, subject, CertificateType.ADDRESS,
+                    RequestStatus.FAILED, Instant.now()));
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(receivedBy(phone)).hasSize(3));
+            assertThat(receivedBy(phone).get(2).text()).contains("ТОО «Береке Банк»", "берілмеді",
+                    "выдать не удалось");
+            var user = new PartyAuthentication(new Party(subject.value(), null, "Сейітова Айгерім", null,
+                    Set.of(Role.INDIVIDUAL)));
+            mvc.perform(get("/api/v1/me/messages").with(authentication(user)).header("Accept-Language", "en"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.items[0].requestId").value(event.requestId().toString()))
+                    .andExpect(jsonPath("$.items[0].text", containsString("could not be issued")));
+        }
+    }
+
+    @Nested
     class TheDelivery {
 
         @Test

@@ -5,8 +5,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.kelisim.KelisimIntegrationTest;
-import org.kelisim.registry.MobileCitizens;
-import org.kelisim.registry.PortalAccounts;
 import org.kelisim.signature.RequestSignatureVerifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -14,9 +12,10 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * The whole application with the faces other modules implement (portal accounts, BMG, request signatures) replaced
- * by Mockito mocks, a movable clock and a recorder of the request events. Test classes that carry only this share
- * one application context and one database.
+ * The whole application with portal accounts and BMG set by the tests ({@link TestRegistrations}), the request
+ * signature verifier replaced by a Mockito mock, a movable clock and a recorder of the request events. Test classes
+ * that carry only this share one application context and one database. Everything else is real, the notification
+ * module included, which reads the registrations on its own threads.
  * <p>
  * The background sweep is slowed down so that it never runs during a test; tests call it directly.
  */
@@ -24,8 +23,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Retention(RetentionPolicy.RUNTIME)
 @KelisimIntegrationTest
 @AutoConfigureMockMvc
-@MockitoBean(types = {PortalAccounts.class, MobileCitizens.class, RequestSignatureVerifier.class})
-@Import({MovableClock.Configuration.class, PublishedEvents.class, Submissions.class})
+@MockitoBean(types = RequestSignatureVerifier.class)
+@Import({MovableClock.Configuration.class, TestRegistrations.Configuration.class, PublishedEvents.class,
+    Submissions.class})
 @TestPropertySource(properties = {"kelisim.request.sweep-interval=PT12H",
     "kelisim.request.registration-checks-per-minute=5", "kelisim.request.page-size=3",
     "kelisim.request.sweep-batch-size=2"})

@@ -1,32 +1,25 @@
 package org.kelisim.request;
 
-import static org.mockito.BDDMockito.given;
-
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.Set;
 import org.kelisim.identity.Iin;
-import org.kelisim.registry.MobileCitizens;
-import org.kelisim.registry.PortalAccounts;
 import org.kelisim.signature.Party;
 import org.kelisim.signature.Role;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
- * Makes pending requests the way a third party does (draft, then signed submission), with the registries' mocks
+ * Makes pending requests the way a third party does (draft, then signed submission), with the test's registrations
  * saying that the person is registered. The signature verifier's mock accepts any signature unless told otherwise.
  */
 @TestComponent
 public class Submissions {
 
     private final ThirdPartyRequests requests;
-    private final PortalAccounts portalAccounts;
-    private final MobileCitizens mobileCitizens;
+    private final TestRegistrations registrations;
 
-    Submissions(ThirdPartyRequests requests, PortalAccounts portalAccounts, MobileCitizens mobileCitizens) {
+    Submissions(ThirdPartyRequests requests, TestRegistrations registrations) {
         this.requests = requests;
-        this.portalAccounts = portalAccounts;
-        this.mobileCitizens = mobileCitizens;
+        this.registrations = registrations;
     }
 
     /** A bank acting under its BIN, signed in by its first head. */
@@ -42,8 +35,7 @@ public class Submissions {
 
     /** The person is on the portal and, when {@code phone} is given, in BMG with that phone. */
     public void registered(Iin subject, String phone) {
-        given(portalAccounts.isRegistered(subject)).willReturn(true);
-        given(mobileCitizens.phoneOf(subject)).willReturn(Optional.ofNullable(phone));
+        registrations.register(subject, phone);
     }
 
     public RequestView pending(Party party, Iin subject, String phone) {

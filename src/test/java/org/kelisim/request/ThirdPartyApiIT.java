@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.reset;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.kelisim.audit.AuditRecord;
 import org.kelisim.audit.AuditTrail;
 import org.kelisim.identity.Iin;
-import org.kelisim.registry.MobileCitizens;
 import org.kelisim.shared.DomainException.Kind;
 import org.kelisim.signature.Party;
 import org.kelisim.signature.PartyAuthentication;
@@ -72,7 +69,7 @@ class ThirdPartyApiIT {
     Submissions submissions;
 
     @Autowired
-    MobileCitizens mobileCitizens;
+    TestRegistrations registrations;
 
     @Autowired
     RequestSignatureVerifier signatures;
@@ -114,7 +111,7 @@ class ThirdPartyApiIT {
 
         @Test
         void saysWhereThePersonIsRegisteredAndRecordsTheCheck() throws Exception {
-            given(mobileCitizens.phoneOf(subject)).willReturn(Optional.empty());
+            registrations.withoutPhone(subject);
 
             mvc.perform(as(bank, get("/api/v1/registration/" + subject.value())))
                     .andExpect(status().isOk())
@@ -230,7 +227,7 @@ class ThirdPartyApiIT {
         @Test
         void areRefusedForSomeoneNeitherOnThePortalNorInBmgAndTheAttemptIsRecorded() throws Exception {
             Iin stranger = TestIins.random();
-            given(mobileCitizens.phoneOf(stranger)).willReturn(Optional.empty());
+            registrations.withoutPhone(stranger);
             long drafts = count("request_drafts");
 
             mvc.perform(as(bank, post("/api/v1/requests/drafts"))
@@ -269,7 +266,8 @@ class ThirdPartyApiIT {
             });
             assertThat(events.statusChangesOf(id)).extracting(RequestStatusChanged::status)
                     .containsExactly(RequestStatus.AWAITING_CONSENT);
-            assertThat(own(audit.ofRequest(id))).extracting(AuditRecord::action).containsExactly("request.created");
+            assertThat(withoutNotifications(audit.ofRequest(id)))
+                    .extracting(AuditRecord::action).containsExactly("request.created");
         }
 
         @Test
@@ -417,7 +415,8 @@ class ThirdPartyApiIT {
 
             assertThat(events.statusChangesOf(request.id())).extracting(RequestStatusChanged::status)
                     .containsExactly(RequestStatus.AWAITING_CONSENT, RequestStatus.WITHDRAWN);
-            assertThat(own(audit.ofRequest(request.id()))).extracting(AuditRecord::action, AuditRecord::outcome)
+            assertThat(withoutNotifications(audit.ofRequest(request.id())))
+                    .extracting(AuditRecord::action, AuditRecord::outcome)
                     .containsExactly(tuple("request.created", "ok"),
                             tuple("request.withdrawn", "ok"));
         }
@@ -470,5 +469,13 @@ class ThirdPartyApiIT {
                 .andExpect(jsonPath("$.paths['/api/v1/me/requests'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/me/requests/{id}/decision'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/me/access-log'].get").exists());
+    }
+
+    /**
+     * The request's audit entries without the notification module's: it writes them after the request's
+     * transaction, on its own thread, so where they fall in the sequence is not this test's business.
+     */
+    private static java.util.List<AuditRecord> withoutNotifications(java.util.List<AuditRecord> entries) {
+        return entries.stream().filter(entry -> !entry.action().startsWith("notification.")).toList();
     }
 }

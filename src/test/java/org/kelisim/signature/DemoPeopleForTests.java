@@ -23,7 +23,7 @@ class DemoPeopleForTests {
     static final Iin EXPIRED = Iin.of("950521300783");
     static final Bin COMPANY = Bin.of("210940001231");
 
-    /** Primary: with the registry merged, its own demo people exist too; these tests pin the people they name. */
+    // Primary: with the registry module present, its DemoPeople is a bean too; these tests keep their own people.
     @Bean
     @Primary
     DemoPeople demoPeople() {
