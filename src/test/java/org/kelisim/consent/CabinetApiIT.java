@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -121,7 +120,7 @@ class CabinetApiIT {
 
             assertThat(events.statusChangesOf(request.id())).extracting(RequestStatusChanged::status)
                     .containsExactly(RequestStatus.AWAITING_CONSENT, RequestStatus.APPROVED);
-            assertThat(withoutNotifications(audit.ofRequest(request.id()))).last().satisfies(entry -> {
+            assertThat(own(audit.ofRequest(request.id()))).last().satisfies(entry -> {
                 assertThat(entry.action()).isEqualTo("consent.cabinet.allow");
                 assertThat(entry.actorId()).isEqualTo(me.value());
                 assertThat(entry.outcome()).isEqualTo("ok");
@@ -146,7 +145,7 @@ class CabinetApiIT {
                     .andExpect(jsonPath("$.detail")
                             .value("This request has already been decided; another answer changes nothing."));
 
-            assertThat(withoutNotifications(audit.ofRequest(request.id())))
+            assertThat(own(audit.ofRequest(request.id())))
                     .extracting(AuditRecord::outcome).last()
                     .isEqualTo("already_decided");
             assertThat(events.statusChangesOf(request.id())).hasSize(2);
@@ -174,7 +173,7 @@ class CabinetApiIT {
 
             mvc.perform(as(person(me), get("/api/v1/me/requests")))
                     .andExpect(jsonPath("$.items[0].status").value("AWAITING_CONSENT"));
-            assertThat(withoutNotifications(audit.about(me.value(), 0, 10)).subList(0, 1))
+            assertThat(own(audit.about(me.value(), 0, 10)).subList(0, 1))
                     .singleElement().satisfies(entry -> {
                 assertThat(entry.actorId()).isEqualTo(someoneElse.value());
                 assertThat(entry.outcome()).isEqualTo("not_yours");
@@ -189,11 +188,4 @@ class CabinetApiIT {
         }
     }
 
-    /**
-     * The audit entries without the notification module's: it writes them after the request's transaction, on its
-     * own thread, so where they fall in the sequence is not this test's business.
-     */
-    private static List<AuditRecord> withoutNotifications(List<AuditRecord> entries) {
-        return entries.stream().filter(entry -> !entry.action().startsWith("notification.")).toList();
-    }
 }

@@ -75,7 +75,7 @@ class SmsAnswersIT {
             assertThat(sms(phone, "1 " + request.code())).isEqualTo(new Outcome(Result.ALLOWED, request.code()));
 
             assertThat(statusOf(request)).isEqualTo(RequestStatus.APPROVED);
-            assertThat(withoutNotifications(audit.ofRequest(request.id()))).last().satisfies(entry -> {
+            assertThat(own(audit.ofRequest(request.id()))).last().satisfies(entry -> {
                 assertThat(entry.action()).isEqualTo("consent.sms.allow");
                 assertThat(entry.outcome()).isEqualTo("ok");
             });
@@ -122,7 +122,7 @@ class SmsAnswersIT {
             assertThat(sms(phone, "1")).isEqualTo(new Outcome(Result.UNKNOWN_CODE, null));
 
             assertThat(statusOf(request)).isEqualTo(RequestStatus.AWAITING_CONSENT);
-            assertThat(withoutNotifications(audit.about(user.value(), 0, 10)).subList(0, 1))
+            assertThat(own(audit.about(user.value(), 0, 10)).subList(0, 1))
                     .extracting(AuditRecord::outcome)
                     .containsExactly("code_required");
         }
@@ -134,7 +134,7 @@ class SmsAnswersIT {
             assertThat(sms(phone, "1 " + other)).isEqualTo(new Outcome(Result.UNKNOWN_CODE, null));
 
             assertThat(statusOf(request)).isEqualTo(RequestStatus.AWAITING_CONSENT);
-            assertThat(withoutNotifications(audit.about(user.value(), 0, 10)).subList(0, 1))
+            assertThat(own(audit.about(user.value(), 0, 10)).subList(0, 1))
                     .extracting(AuditRecord::outcome)
                     .containsExactly("unknown_code");
         }
@@ -160,7 +160,7 @@ class SmsAnswersIT {
             assertThat(sms(phone, "Кто это?")).isEqualTo(new Outcome(Result.NOT_UNDERSTOOD, null));
 
             assertThat(statusOf(request)).isEqualTo(RequestStatus.AWAITING_CONSENT);
-            assertThat(withoutNotifications(audit.about(user.value(), 0, 10)).subList(0, 1))
+            assertThat(own(audit.about(user.value(), 0, 10)).subList(0, 1))
                     .extracting(AuditRecord::action, AuditRecord::outcome)
                     .containsExactly(tuple("consent.sms", "not_understood"));
         }
@@ -192,11 +192,4 @@ class SmsAnswersIT {
         }
     }
 
-    /**
-     * The request's audit entries without the notification module's: it writes them after the request's
-     * transaction, on its own thread, so where they fall in the sequence is not this test's business.
-     */
-    private static java.util.List<AuditRecord> withoutNotifications(java.util.List<AuditRecord> entries) {
-        return entries.stream().filter(entry -> !entry.action().startsWith("notification.")).toList();
-    }
 }

@@ -266,7 +266,7 @@ class ThirdPartyApiIT {
             });
             assertThat(events.statusChangesOf(id)).extracting(RequestStatusChanged::status)
                     .containsExactly(RequestStatus.AWAITING_CONSENT);
-            assertThat(withoutNotifications(audit.ofRequest(id)))
+            assertThat(own(audit.ofRequest(id)))
                     .extracting(AuditRecord::action).containsExactly("request.created");
         }
 
@@ -415,7 +415,7 @@ class ThirdPartyApiIT {
 
             assertThat(events.statusChangesOf(request.id())).extracting(RequestStatusChanged::status)
                     .containsExactly(RequestStatus.AWAITING_CONSENT, RequestStatus.WITHDRAWN);
-            assertThat(withoutNotifications(audit.ofRequest(request.id())))
+            assertThat(own(audit.ofRequest(request.id())))
                     .extracting(AuditRecord::action, AuditRecord::outcome)
                     .containsExactly(tuple("request.created", "ok"),
                             tuple("request.withdrawn", "ok"));
@@ -471,11 +471,4 @@ class ThirdPartyApiIT {
                 .andExpect(jsonPath("$.paths['/api/v1/me/access-log'].get").exists());
     }
 
-    /**
-     * The request's audit entries without the notification module's: it writes them after the request's
-     * transaction, on its own thread, so where they fall in the sequence is not this test's business.
-     */
-    private static java.util.List<AuditRecord> withoutNotifications(java.util.List<AuditRecord> entries) {
-        return entries.stream().filter(entry -> !entry.action().startsWith("notification.")).toList();
-    }
 }
