@@ -6,6 +6,8 @@ import org.kelisim.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -21,6 +23,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * The one error model of the API (RFC 9457): a stable {@code code} and a {@code detail} in the caller's language.
  * Client mistakes stay 4xx; only what nothing else handles becomes a 500, logged once here.
  */
+// Before Spring Boot's ProblemDetailsExceptionHandler (order 0), which would answer malformed requests without a code.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice
 class ProblemDetailsAdvice {
 

@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kelisim.KelisimIntegrationTest;
+import org.kelisim.request.RequestIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@KelisimIntegrationTest
+// The faces other branches implement are faked here too, so that the whole application starts on every branch.
+@RequestIntegrationTest
 class AuditTrailIT {
 
     private static final String SUBJECT = "850715300003";
