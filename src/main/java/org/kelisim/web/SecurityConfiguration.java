@@ -1,5 +1,7 @@
 package org.kelisim.web;
 
+import org.kelisim.signature.AccessTokens;
+import org.kelisim.signature.BearerTokenFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
@@ -21,10 +24,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        // TODO(#3): the bearer-token filter of the signed-challenge sign-in goes in front of this chain.
+    SecurityFilterChain api(HttpSecurity http, AccessTokens accessTokens) throws Exception {
         return http
                 .securityMatcher("/api/**")
+                .addFilterBefore(new BearerTokenFilter(accessTokens), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
