@@ -1,18 +1,22 @@
 package org.kelisim.notification;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Delivers the outbox. Every node polls: the queue is shared through {@code FOR UPDATE SKIP LOCKED} and leases, so
- * the nodes divide the items instead of taking turns (which is why these jobs take no ShedLock). SMS and webhook
- * calls poll separately, so a slow webhook never holds up an SMS.
+ * the nodes divide the items instead of taking turns (which is why these pollers take no ShedLock). SMS and webhook
+ * calls poll on threads of their own, apart from the application's scheduler, so a slow webhook never holds up an
+ * SMS and neither holds up other jobs.
  */
 @Component
-class OutboxWorker {
+class OutboxWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
@@ -20,29 +24,72 @@ class OutboxWorker {
     private final SmppClient smpp;
     private final Webhooks webhooks;
     private final Clock clock;
-    private final int batchSize;
+    private final NotificationProperties.Delivery properties;
+    private final int webhookBatchSize;
+    private ScheduledExecutorService pollers;
 
     OutboxWorker(Outbox outbox, SmppClient smpp, Webhooks webhooks, Clock clock, NotificationProperties properties) {
         this.outbox = outbox;
         this.smpp = smpp;
         this.webhooks = webhooks;
         this.clock = clock;
-        this.batchSize = properties.delivery().batchSize();
+        this.properties = properties.delivery();
+        // A batch must be done well within the lease, or another node would retry its last calls meanwhile.
+        long callsPerLease = this.properties.lease().toMillis() / (2 * this.properties.webhookTimeout().toMillis());
+        this.webhookBatchSize = (int) Math.max(1, Math.min(this.properties.batchSize(), callsPerLease));
     }
 
-    @Scheduled(fixedDelayString = "${kelisim.notification.delivery.poll-interval:1s}")
+    @Override
+    public synchronized void start() {
+        pollers = Executors.newScheduledThreadPool(2, runnable -> {
+            var thread = new Thread(runnable, "outbox-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = properties.pollInterval().toMillis();
+        pollers.scheduleWithFixedDelay(() -> poll(this::deliverSms), interval, interval, TimeUnit.MILLISECONDS);
+        pollers.scheduleWithFixedDelay(() -> poll(this::deliverWebhooks), interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (pollers != null) {
+            pollers.shutdownNow();
+            pollers = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return pollers != null;
+    }
+
+    /** Before the SMPP client (so no submit is cut off by its unbind) and before the database goes. */
+    @Override
+    public int getPhase() {
+        return EmbeddedSmsCentre.PHASE + 2;
+    }
+
+    /** A poll that fails (the database away for a moment) must not end the schedule. */
+    private static void poll(Runnable delivery) {
+        try {
+            delivery.run();
+        } catch (RuntimeException e) {
+            log.warn("Outbox poll failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
     void deliverSms() {
         if (!smpp.isBound()) {
             return; // claiming now would only spend an attempt; the items wait for the session
         }
-        for (var item : outbox.claim(Outbox.Channel.SMS, batchSize)) {
+        for (var item : outbox.claim(Outbox.Channel.SMS, properties.batchSize())) {
             sendSms(item);
         }
     }
 
-    @Scheduled(fixedDelayString = "${kelisim.notification.delivery.poll-interval:1s}")
     void deliverWebhooks() {
-        for (var item : outbox.claim(Outbox.Channel.WEBHOOK, batchSize)) {
+        for (var item : outbox.claim(Outbox.Channel.WEBHOOK, webhookBatchSize)) {
             webhooks.deliver(item);
         }
     }
