@@ -19,7 +19,8 @@
         item.className = 'panel status-' + message.status;
         var when = document.createElement('time');
         when.dateTime = message.at;
-        when.textContent = new Date(message.at).toLocaleString(document.documentElement.lang);
+        when.textContent = new Date(message.at).toLocaleString(document.documentElement.lang,
+          { timeZone: box.dataset.zone });
         var text = document.createElement('p');
         text.textContent = message.text;
         var open = document.createElement('a');

@@ -30,7 +30,8 @@
     if (answer.authentic) {
       var name = names.querySelector('[data-type="' + answer.certificate + '"]');
       row(facts, texts.number, answer.documentNumber + (name ? ' · ' + name.textContent : ''));
-      row(facts, texts.issued, new Date(answer.issuedAt).toLocaleString(document.documentElement.lang));
+      row(facts, texts.issued, new Date(answer.issuedAt).toLocaleString(document.documentElement.lang,
+        { timeZone: texts.zone }));
       row(facts, texts.signer, answer.signer);
       row(facts, texts.subject, answer.subjectIin);
     } else {

@@ -15,6 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -48,7 +49,7 @@ final class Browser implements AutoCloseable {
         base = "http://localhost:" + port;
     }
 
-    WebDriver driver() {
+    ChromeDriver driver() {
         return driver;
     }
 
@@ -70,6 +71,13 @@ final class Browser implements AutoCloseable {
 
     void click(String css) {
         find(css).click();
+    }
+
+    /** Clicks what submits a form or follows a link, and waits until the next page replaced this one. */
+    void clickAndLoad(String css) {
+        WebElement element = find(css);
+        element.click();
+        await(ExpectedConditions.stalenessOf(element));
     }
 
     void type(String css, String text) {
