@@ -41,25 +41,25 @@ class SmsAnswering implements SmsAnswers {
         var candidates = requestsOfThisPhone(phone);
         if (candidates.isEmpty()) {
             audit.record(new AuditEvent("consent.sms", null, null, null, null, "unknown_phone"));
-            return outcome(Result.UNKNOWN_PHONE, null);
+            return new Outcome(Result.UNKNOWN_PHONE, null);
         }
         var answer = SmsAnswer.parse(text);
         if (answer.isEmpty()) {
             recordForEachPerson(candidates, "consent.sms", "not_understood");
-            return outcome(Result.NOT_UNDERSTOOD, null);
+            return new Outcome(Result.NOT_UNDERSTOOD, null);
         }
         String action = answer.get().allow() ? "consent.sms.allow" : "consent.sms.deny";
         var target = answer.get().code() == null ? onlyPending(candidates) : withCode(candidates, answer.get().code());
         if (target.isEmpty()) {
             recordForEachPerson(candidates, action,
                     answer.get().code() == null ? "code_required" : "unknown_code");
-            return outcome(Result.UNKNOWN_CODE, null);
+            return new Outcome(Result.UNKNOWN_CODE, null);
         }
 
         RequestView request = target.get();
         var decision = decisions.decide(request.id(), request.subject(), answer.get().allow(), Channel.SMS,
                 receivedAt);
-        return outcome(switch (decision.result()) {
+        return new Outcome(switch (decision.result()) {
             case ALLOWED -> Result.ALLOWED;
             case REFUSED -> Result.REFUSED;
             case ALREADY_DECIDED -> Result.ALREADY_DECIDED;
@@ -109,9 +109,5 @@ class SmsAnswering implements SmsAnswers {
         Set<Iin> people = candidates.stream().map(RequestView::subject).collect(Collectors.toSet());
         people.forEach(person -> audit.record(new AuditEvent(action, person.value(), null, person.value(), null,
                 outcome)));
-    }
-
-    private static Outcome outcome(Result result, String code) {
-        return new Outcome(result, code);
     }
 }

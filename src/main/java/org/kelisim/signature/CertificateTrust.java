@@ -74,6 +74,7 @@ final class CertificateTrust {
 
         List<X509Certificate> chain = chain(certificate, carried, moment, kind);
         X509Certificate issuer = chain.get(1);
+        // TODO(#3): only the end-entity certificate is asked about; intermediates' revocation is not checked yet.
         RevocationAnswer answer = revocation(certificate, issuer, moment)
                 .orElseThrow(() -> new SignatureRejectedException("revocation_unknown", kind));
         if (answer.revoked()) {

@@ -3,8 +3,6 @@ package org.kelisim.signature;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSSignedData;
 import org.kelisim.shared.DomainException.Kind;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +29,7 @@ class CmsRequestSignatureVerifier implements RequestSignatureVerifier {
         Objects.requireNonNull(signedIn, "signedIn");
         Objects.requireNonNull(moment, "moment");
 
-        var verified = cms.verify(signature, attached(signature) ? null : expectedContent);
+        var verified = cms.verify(signature, expectedContent);
         if (!Arrays.equals(verified.content(), expectedContent)) {
             throw new SignatureRejectedException("signature_invalid", Kind.UNPROCESSABLE);
         }
@@ -50,13 +48,5 @@ class CmsRequestSignatureVerifier implements RequestSignatureVerifier {
         }
 
         trust.check(certificate.certificate(), signer.carriedCertificates(), moment, Kind.UNPROCESSABLE);
-    }
-
-    private static boolean attached(byte[] signature) {
-        try {
-            return new CMSSignedData(signature).getSignedContent() != null;
-        } catch (CMSException | RuntimeException unreadable) {
-            throw new SignatureRejectedException("signature_invalid", Kind.UNPROCESSABLE, unreadable);
-        }
     }
 }

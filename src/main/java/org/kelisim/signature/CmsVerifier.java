@@ -3,6 +3,7 @@ package org.kelisim.signature;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -12,7 +13,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -54,11 +58,14 @@ final class CmsVerifier {
 
     private static final String GOST_NAME = "KZ-GOST:";
 
+    private static final Map<ByteBuffer, X509Certificate> PARSED = new ConcurrentHashMap<>();
+    private static final Map<ByteBuffer, PublicKey> BC_KEYS = new ConcurrentHashMap<>();
+
     private final DigestCalculatorProvider jcaDigests;
 
     CmsVerifier() {
         try {
-            this.jcaDigests = new JcaDigestCalculatorProviderBuilder().setProvider(BC).build();
+            this.jcaDigests = new JcaDigestCalculatorProviderBuilder().build();
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("BouncyCastle digests unavailable", e);
         }
@@ -107,12 +114,15 @@ final class CmsVerifier {
         }
     }
 
+    /** Parses once; the detached content is used only when the CMS carries none. */
     private static CMSSignedData parse(byte[] cms, byte[] detachedContent) {
         try {
-            return detachedContent == null
-                    ? new CMSSignedData(cms)
-                    : new CMSSignedData(new CMSProcessableByteArray(detachedContent), cms);
-        } catch (CMSException | RuntimeException e) {
+            ContentInfo info = ContentInfo.getInstance(ASN1Primitive.fromByteArray(cms));
+            CMSSignedData signed = new CMSSignedData(info);
+            return signed.getSignedContent() == null && detachedContent != null
+                    ? new CMSSignedData(new CMSProcessableByteArray(detachedContent), info)
+                    : signed;
+        } catch (CMSException | IOException | RuntimeException e) {
             throw invalid(e);
         }
     }
@@ -126,22 +136,23 @@ final class CmsVerifier {
             throw invalid(null);
         }
         X509CertificateHolder holder = matches.iterator().next();
+        X509Certificate certificate = certificates(List.of(holder)).get(0);
         try {
-            if (!signer.verify(verifier(holder))) {
+            if (!signer.verify(new SignerInformationVerifier(new NameGenerator(), new AlgorithmFinder(),
+                    new Verifiers(holder, certificate.getPublicKey(), false), new Digests(jcaDigests)))) {
                 throw invalid(null);
             }
         } catch (CMSException | RuntimeException e) {
             throw invalid(e);
         }
 
-        X509Certificate certificate = certificates(List.of(holder)).get(0);
         return new SignerEvidence(SigningCertificate.of(certificate), carried, signingTime(signer),
                 timeStamp(signer));
     }
 
     SignerInformationVerifier verifier(X509CertificateHolder holder) {
         return new SignerInformationVerifier(new NameGenerator(), new AlgorithmFinder(),
-                new Verifiers(holder), new Digests(jcaDigests));
+                new Verifiers(holder, null, false), new Digests(jcaDigests));
     }
 
     /** Digests by identifier, the Kazakh GOST ones included. */
@@ -151,7 +162,7 @@ final class CmsVerifier {
 
     /** Verifies what a certificate's key signed (OCSP responses, certificates), GOST included. */
     static ContentVerifierProvider verifierProvider(X509CertificateHolder holder) {
-        return new Verifiers(holder);
+        return new Verifiers(holder, null, false);
     }
 
     private static Optional<Instant> signingTime(SignerInformation signer) {
@@ -187,10 +198,14 @@ final class CmsVerifier {
             Collection<X509CertificateHolder> tsa = token.getCertificates()
                     .getMatches((Selector<X509CertificateHolder>) (Selector<?>) token.getSID());
             if (tsa.isEmpty()) {
-                throw invalid(null);
+                // Without the TSA's certificate the time cannot be proven; the signature itself still stands.
+                return Optional.empty();
             }
             // TODO(#3): the time-stamping authority's own chain is not checked against the trust anchors yet.
-            token.validate(verifier(tsa.iterator().next()));
+            X509CertificateHolder tsaCertificate = tsa.iterator().next();
+            // The token's validation checks the TSA certificate's validity and critical timeStamping EKU itself.
+            token.validate(new SignerInformationVerifier(new NameGenerator(), new AlgorithmFinder(),
+                    new Verifiers(tsaCertificate, null, true), new Digests(jcaDigests)));
             return Optional.of(info.getGenTime().toInstant());
         } catch (TSPException | IOException | OperatorCreationException | RuntimeException e) {
             if (e instanceof SignatureRejectedException rejected) {
@@ -200,13 +215,23 @@ final class CmsVerifier {
         }
     }
 
+    /** Certificates as the JDK reads them; the same signers come back again and again, so parsed ones are kept. */
     static List<X509Certificate> certificates(Collection<X509CertificateHolder> holders) {
         try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
             List<X509Certificate> certificates = new ArrayList<>();
             for (X509CertificateHolder holder : holders) {
-                certificates.add((X509Certificate) factory.generateCertificate(
-                        new ByteArrayInputStream(holder.getEncoded())));
+                byte[] encoded = holder.getEncoded();
+                var key = ByteBuffer.wrap(encoded);
+                X509Certificate certificate = PARSED.get(key);
+                if (certificate == null) {
+                    certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                            .generateCertificate(new ByteArrayInputStream(encoded));
+                    if (PARSED.size() > 2_000) {
+                        PARSED.clear();
+                    }
+                    PARSED.put(key, certificate);
+                }
+                certificates.add(certificate);
             }
             return certificates;
         } catch (CertificateException | IOException e) {
@@ -254,19 +279,24 @@ final class CmsVerifier {
     private static final class Verifiers implements ContentVerifierProvider {
 
         private final X509CertificateHolder holder;
+        private final PublicKey parsedKey;
+        private final boolean associated;
 
-        Verifiers(X509CertificateHolder holder) {
+        /** @param associated whether callers may check the certificate (a TSA's), or only use its key */
+        Verifiers(X509CertificateHolder holder, PublicKey parsedKey, boolean associated) {
             this.holder = holder;
+            this.parsedKey = parsedKey;
+            this.associated = associated;
         }
 
         @Override
         public boolean hasAssociatedCertificate() {
-            return false;
+            return associated;
         }
 
         @Override
         public X509CertificateHolder getAssociatedCertificate() {
-            return null;
+            return associated ? holder : null;
         }
 
         @Override
@@ -275,8 +305,15 @@ final class CmsVerifier {
             if (variant != null) {
                 return new GostContentVerifier(variant, holder, algorithm);
             }
+            if (parsedKey != null && !"EC".equals(parsedKey.getAlgorithm())) {
+                try {
+                    return new JcaContentVerifierProviderBuilder().build(parsedKey).get(algorithm);
+                } catch (OperatorCreationException | RuntimeException notForTheJdk) {
+                    // BouncyCastle below knows more algorithms than the JDK's providers.
+                }
+            }
             try {
-                PublicKey key = BouncyCastleProvider.getPublicKey(holder.getSubjectPublicKeyInfo());
+                PublicKey key = bouncyCastleKey(holder);
                 if (key == null) {
                     throw new OperatorCreationException("Unsupported key " + holder.getSubjectPublicKeyInfo()
                             .getAlgorithm().getAlgorithm());
@@ -286,6 +323,25 @@ final class CmsVerifier {
                 throw new OperatorCreationException("Unreadable public key", e);
             }
         }
+    }
+
+    /**
+     * The key as a BouncyCastle key, kept per certificate: BouncyCastle caches its multiplication tables on the EC
+     * point, so ECDSA verifications with a known key cost half as much.
+     */
+    private static PublicKey bouncyCastleKey(X509CertificateHolder holder) throws IOException {
+        var encoded = ByteBuffer.wrap(holder.getSubjectPublicKeyInfo().getEncoded());
+        PublicKey key = BC_KEYS.get(encoded);
+        if (key == null) {
+            key = BouncyCastleProvider.getPublicKey(holder.getSubjectPublicKeyInfo());
+            if (key != null) {
+                if (BC_KEYS.size() > 2_000) {
+                    BC_KEYS.clear();
+                }
+                BC_KEYS.put(encoded, key);
+            }
+        }
+        return key;
     }
 
     private static final class GostContentVerifier implements ContentVerifier {

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
@@ -15,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +48,8 @@ final class CrlSource implements RevocationSource {
     private final List<X509CRL> preloaded;
     private final Clock clock;
     private final Map<URI, X509CRL> cache = new ConcurrentHashMap<>();
+    /** CRLs whose signature has been checked, by identity: a CRL is checked once, not at every lookup. */
+    private final Map<X509CRL, PublicKey> verified = Collections.synchronizedMap(new IdentityHashMap<>());
 
     private CrlSource(List<URI> configured, List<X509CRL> preloaded, Duration timeout, Clock clock) {
         this.configured = List.copyOf(configured);
@@ -92,16 +97,19 @@ final class CrlSource implements RevocationSource {
         return Optional.empty();
     }
 
-    private static Optional<RevocationAnswer> read(X509CRL crl, X509Certificate certificate, X509Certificate issuer,
+    private Optional<RevocationAnswer> read(X509CRL crl, X509Certificate certificate, X509Certificate issuer,
             Instant moment, String origin) {
         if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
             return Optional.empty();
         }
-        try {
-            crl.verify(issuer.getPublicKey());
-        } catch (GeneralSecurityException | RuntimeException e) {
-            log.warn("CRL from {} is not signed by its issuer: {}", origin, e.toString());
-            return Optional.empty();
+        if (!issuer.getPublicKey().equals(verified.get(crl))) {
+            try {
+                crl.verify(issuer.getPublicKey());
+                verified.put(crl, issuer.getPublicKey());
+            } catch (GeneralSecurityException | RuntimeException e) {
+                log.warn("CRL from {} is not signed by its issuer: {}", origin, e.toString());
+                return Optional.empty();
+            }
         }
         X509CRLEntry entry = crl.getRevokedCertificate(certificate.getSerialNumber());
         if (entry != null && !entry.getRevocationDate().toInstant().isAfter(moment)) {
@@ -129,7 +137,12 @@ final class CrlSource implements RevocationSource {
                 return Optional.empty();
             }
             Optional<X509CRL> crl = parse(response.body(), uri.toString());
-            crl.ifPresent(fresh -> cache.put(uri, fresh));
+            crl.ifPresent(fresh -> {
+                X509CRL previous = cache.put(uri, fresh);
+                if (previous != null) {
+                    verified.remove(previous);
+                }
+            });
             return crl;
         } catch (IOException e) {
             log.warn("CRL {} unreachable: {}", uri, e.toString());

@@ -80,7 +80,8 @@ class DemoKeys {
         ensureIssued();
         return jdbc.sql("""
                 SELECT alias, holder_iin, role, purpose, revoked_at IS NOT NULL FROM signature_demo_certificates
-                WHERE alias IS NOT NULL AND pkcs12 IS NOT NULL AND role NOT LIKE 'service-%' ORDER BY created_at, alias""")
+                WHERE alias IS NOT NULL AND pkcs12 IS NOT NULL AND role NOT LIKE 'service-%'
+                ORDER BY created_at, alias""")
                 .query((rs, n) -> new DemoKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBoolean(5)))
                 .list();

@@ -3,8 +3,11 @@ package org.kelisim.signature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -92,6 +95,8 @@ public final class KazakhGost {
         }
     }
 
+    private static final Map<ByteBuffer, ECPublicKeyParameters> KEYS = new ConcurrentHashMap<>();
+
     private KazakhGost() {
     }
 
@@ -105,8 +110,30 @@ public final class KazakhGost {
         return null;
     }
 
-    /** The public key of a certificate's {@code SubjectPublicKeyInfo}. */
+    /**
+     * The public key of a certificate's {@code SubjectPublicKeyInfo}. Decoded keys are kept: BouncyCastle caches its
+     * multiplication tables on the point, which makes repeated verifications with the same key about twice as fast.
+     */
     public static ECPublicKeyParameters publicKey(SubjectPublicKeyInfo info) {
+        ByteBuffer encoded;
+        try {
+            encoded = ByteBuffer.wrap(info.getEncoded());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Unreadable GOST public key", e);
+        }
+        ECPublicKeyParameters known = KEYS.get(encoded);
+        if (known != null) {
+            return known;
+        }
+        ECPublicKeyParameters decoded = decode(info);
+        if (KEYS.size() > 1_000) {
+            KEYS.clear();
+        }
+        KEYS.put(encoded, decoded);
+        return decoded;
+    }
+
+    private static ECPublicKeyParameters decode(SubjectPublicKeyInfo info) {
         Variant variant = requireVariant(info.getAlgorithm().getAlgorithm());
         byte[] bits = info.getPublicKeyData().getOctets();
         byte[] xy = bits.length == 2 * variant.size ? bits : octets(bits);

@@ -173,7 +173,13 @@ public record SigningCertificate(String iin, String bin, String surname, String 
 
     private static Set<Role> roles(X509Certificate certificate, List<String> usages) {
         List<String> oids = new ArrayList<>(usages);
-        byte[] policies = certificate.getExtensionValue(Extension.certificatePolicies.getId());
+        // The JDK's getExtensionValue throws and catches internally for an absent extension: ask first.
+        String policiesOid = Extension.certificatePolicies.getId();
+        boolean present = certificate.getNonCriticalExtensionOIDs() != null
+                && certificate.getNonCriticalExtensionOIDs().contains(policiesOid)
+                || certificate.getCriticalExtensionOIDs() != null
+                && certificate.getCriticalExtensionOIDs().contains(policiesOid);
+        byte[] policies = present ? certificate.getExtensionValue(policiesOid) : null;
         if (policies != null) {
             try {
                 var octets = ASN1OctetString.getInstance(policies).getOctets();

@@ -40,8 +40,9 @@ final class TrustProfiles {
         var trust = properties.ncaProduction();
         List<X509Certificate> anchors = certificates(locations(trust.anchors()));
         List<X509Certificate> intermediates = certificates(locations(trust.intermediates()));
+        URI ocsp = trust.ocspUrl().toString().isBlank() ? null : trust.ocspUrl();
         return new TrustProfile(TrustProfile.NCA_PRODUCTION, () -> anchors, intermediates,
-                online(trust.ocspUrl(), trust.crlUrls(), properties, clock), false);
+                online(ocsp, trust.crlUrls(), properties, clock), false);
     }
 
     /** The demo certification authority: its root as the anchor, its own OCSP responder and CRL over HTTP. */

@@ -2,10 +2,16 @@ package org.kelisim.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.rendering.ImageType;
@@ -36,6 +42,24 @@ class CertificateSpecimensTest {
 
         assertThat(page.getWidth()).isLessThan(page.getHeight());
         assertThat(darkPixelShare(page)).isBetween(0.01, 0.3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CertificateType.class)
+    void printsAQrCodeThatReadsAsTheVerificationAddress(CertificateType type) throws Exception {
+        byte[] pdf = CertificateDocumentTest.sealedOnce(type);
+
+        BufferedImage page;
+        try (var document = Loader.loadPDF(pdf)) {
+            int last = document.getNumberOfPages() - 1;
+            page = new PDFRenderer(document).renderImageWithDPI(last, 150, ImageType.RGB);
+        }
+        int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(page.getWidth(), page.getHeight(),
+                pixels)));
+        var result = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+
+        assertThat(result.getText()).isEqualTo(Specimens.PUBLIC_URL + "/verify/KS-7Q2M-9XKD-4HTA");
     }
 
     private static double darkPixelShare(BufferedImage image) {

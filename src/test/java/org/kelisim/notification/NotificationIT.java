@@ -504,7 +504,8 @@ class NotificationIT {
 
         @Test
         void acceptOnlyHttpAndHttpsAddresses() throws Exception {
-            for (String url : new String[] {"ftp://127.0.0.1/hook", "file:///etc/passwd", "not a url", "/hook"}) {
+            for (String url : new String[] {"ftp://127.0.0.1/hook", "file:///etc/passwd", "not a url", "/hook",
+                "https://user:pass@bank.example/hook", "https:///hook"}) {
                 mvc.perform(put("/api/v1/webhook").with(authentication(new PartyAuthentication(bank)))
                                 .header("Accept-Language", "ru").contentType(MediaType.APPLICATION_JSON)
                                 .content("{\"url\":\"" + url + "\",\"secret\":\"long-enough-secret-1\"}"))

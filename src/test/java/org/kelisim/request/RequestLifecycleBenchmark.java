@@ -51,13 +51,12 @@ public class RequestLifecycleBenchmark {
     private Clock clock;
     private final Party bank = new Party("850715300003", "200340000011", "Әлиев Нұрлан", "АО «Береке Банк»",
             Set.of(Role.LEGAL_ENTITY, Role.FIRST_HEAD));
-    private RequestView pending;
 
     @Setup(Level.Trial)
     public void startTheApplication() {
         application = new SpringApplicationBuilder(KelisimApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("kelisim.db.embedded-directory=", "kelisim.request.sweep-interval=PT12H",
+                .web(WebApplicationType.SERVLET)
+                .properties("server.port=0", "kelisim.db.embedded-directory=", "kelisim.request.sweep-interval=PT12H",
                         "kelisim.request.registration-checks-per-minute=100000000", "logging.level.root=WARN")
                 .initializers(context -> standIns((GenericApplicationContext) context))
                 .run();
@@ -72,11 +71,6 @@ public class RequestLifecycleBenchmark {
                 definition -> definition.setPrimary(true));
         context.registerBean(RequestSignatureVerifier.class, () -> (cms, content, party, moment) -> { },
                 definition -> definition.setPrimary(true));
-    }
-
-    @Setup(Level.Invocation)
-    public void aPendingRequest() {
-        pending = submit();
     }
 
     @TearDown(Level.Trial)
@@ -95,8 +89,21 @@ public class RequestLifecycleBenchmark {
     }
 
     @Benchmark
-    public RequestDecisions.Decision answer() {
-        return decisions.decide(pending.id(), pending.subject(), true, Channel.SMS, clock.instant());
+    public RequestDecisions.Decision answer(Pending pending) {
+        var request = pending.request;
+        return decisions.decide(request.id(), request.subject(), true, Channel.SMS, clock.instant());
+    }
+
+    /** A fresh request awaiting consent for each answer, made outside the measured time. */
+    @State(Scope.Thread)
+    public static class Pending {
+
+        RequestView request;
+
+        @Setup(Level.Invocation)
+        public void submitted(RequestLifecycleBenchmark benchmark) {
+            request = benchmark.submit();
+        }
     }
 
     private RequestView submit() {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,12 +16,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.xml.crypto.dsig.CanonicalizationMethod;
+import javax.xml.crypto.dsig.DigestMethod;
+import javax.xml.crypto.dsig.Transform;
+import javax.xml.crypto.dsig.XMLSignatureFactory;
+import javax.xml.crypto.dsig.dom.DOMSignContext;
+import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
+import javax.xml.crypto.dsig.spec.TransformParameterSpec;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +45,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.w3c.dom.Document;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -146,6 +162,25 @@ class SignatureIT {
             JsonNode subject = JSON.readTree(token.body()).get("subject");
             assertThat(subject.get("bin").asString()).isEqualTo(DemoPeopleForTests.COMPANY.value());
             assertThat(subject.get("roles")).extracting(JsonNode::asString).contains("FIRST_HEAD");
+        }
+
+        @Test
+        void anEnvelopedXmlSignatureOverTheLoginDocumentSignsIn() throws Exception {
+            String xml = signXml("third-party-auth", challenge());
+
+            var token = post("/api/v1/auth/token", Map.of("xml", xml));
+
+            assertThat(token.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(token.body()).get("subject").get("iin").asString())
+                    .isEqualTo(DemoPeopleForTests.THIRD_PARTY.value());
+        }
+
+        @Test
+        void aChangedXmlNonceIsSignatureInvalid() throws Exception {
+            String nonce = challenge();
+            String xml = signXml("third-party-auth", nonce).replace(nonce, challenge());
+
+            assertThat(refusal(post("/api/v1/auth/token", Map.of("xml", xml)))).isEqualTo("signature_invalid");
         }
 
         @Test
@@ -303,6 +338,30 @@ class SignatureIT {
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body()).get("nonce").asString();
+    }
+
+    private String signXml(String alias, String nonce) throws Exception {
+        var key = loadKey(alias);
+        var privateKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
+                key.privateKey().getEncoded()));
+        var builders = DocumentBuilderFactory.newInstance();
+        builders.setNamespaceAware(true);
+        Document document = builders.newDocumentBuilder().parse(new ByteArrayInputStream(
+                ("<login><nonce>" + nonce + "</nonce></login>").getBytes(StandardCharsets.UTF_8)));
+        var factory = XMLSignatureFactory.getInstance("DOM");
+        var reference = factory.newReference("", factory.newDigestMethod(DigestMethod.SHA256, null),
+                List.of(factory.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null)), null, null);
+        var signedInfo = factory.newSignedInfo(factory.newCanonicalizationMethod(CanonicalizationMethod.INCLUSIVE,
+                (C14NMethodParameterSpec) null), factory.newSignatureMethod(
+                "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", null), List.of(reference));
+        var keyInfos = factory.getKeyInfoFactory();
+        var keyInfo = keyInfos.newKeyInfo(List.of(keyInfos.newX509Data(List.of(key.certificate()))));
+        factory.newXMLSignature(signedInfo, keyInfo).sign(new DOMSignContext(privateKey,
+                document.getDocumentElement()));
+        var writer = new StringWriter();
+        TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document),
+                new StreamResult(writer));
+        return writer.toString();
     }
 
     private String sign(String alias, byte[] content) throws IOException, InterruptedException {
