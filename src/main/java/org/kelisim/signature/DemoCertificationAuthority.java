@@ -44,8 +44,10 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -183,8 +185,8 @@ class DemoCertificationAuthority {
      *
      * @param alias the demo key alias, or {@code null}
      */
-    X509Certificate issue(Holder holder, PublicKey key, Set<KeyPurpose> purposes, Set<Role> roles, Instant notBefore,
-            Instant notAfter, String alias, String role, byte[] pkcs12) {
+    X509Certificate issue(Holder holder, SubjectPublicKeyInfo key, Set<KeyPurpose> purposes, Set<Role> roles,
+            Instant notBefore, Instant notAfter, String alias, String role, byte[] pkcs12) {
         X509Certificate certificate = certificate(subject(holder), key, purposes, roles, notBefore, notAfter, null);
         record(certificate, alias, holder.iin(), role, purposes, pkcs12);
         return certificate;
@@ -194,7 +196,8 @@ class DemoCertificationAuthority {
     X509Certificate issueServiceCertificate(String commonName, PublicKey key, boolean timeStamping, Instant notAfter) {
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName)
                 .addRDN(BCStyle.O, "Kelisim demo").addRDN(BCStyle.C, "KZ").build();
-        return certificate(subject, key, Set.of(KeyPurpose.SIGN), Set.of(), clock.instant().minusSeconds(60),
+        return certificate(subject, SubjectPublicKeyInfo.getInstance(key.getEncoded()), Set.of(KeyPurpose.SIGN),
+                Set.of(), clock.instant().minusSeconds(60),
                 notAfter, timeStamping ? KeyPurposeId.id_kp_timeStamping : null);
     }
 
@@ -294,12 +297,12 @@ class DemoCertificationAuthority {
         }
     }
 
-    private X509Certificate certificate(X500Name subject, PublicKey key, Set<KeyPurpose> purposes, Set<Role> roles,
-            Instant notBefore, Instant notAfter, KeyPurposeId criticalPurpose) {
+    private X509Certificate certificate(X500Name subject, SubjectPublicKeyInfo key, Set<KeyPurpose> purposes,
+            Set<Role> roles, Instant notBefore, Instant notAfter, KeyPurposeId criticalPurpose) {
         Authority issuing = issuing();
         try {
             var utils = new JcaX509ExtensionUtils();
-            var builder = new JcaX509v3CertificateBuilder(new JcaX509CertificateHolder(issuing.certificate())
+            var builder = new X509v3CertificateBuilder(new JcaX509CertificateHolder(issuing.certificate())
                     .getSubject(), serialNumber(), Date.from(notBefore), Date.from(notAfter), subject, key);
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage(purposes)));

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.kelisim.registry.DemoPeople;
 import org.kelisim.registry.DemoPeople.DemoOrganisation;
 import org.kelisim.registry.DemoPeople.DemoPerson;
@@ -31,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The demo people's keys: for each featured demo person an AUTH and a SIGN key, issued by the demo CA with the NCA RK
  * profile once the server runs (its address goes into the certificates), kept as PKCS#12 in PostgreSQL. The
  * {@code revoked-key} person's keys are revoked at once, the {@code expired-key} person's issued already expired;
- * the {@code user-portal} person holds ECDSA P-256 keys, everyone else RSA-2048.
+ * the {@code user-portal} person holds ECDSA P-256 keys, {@code user-mobile} GOST 34.10-2015-512 keys, everyone else
+ * RSA-2048.
  */
 @Component
 @ConditionalOnProperty(name = "kelisim.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -137,16 +142,16 @@ class DemoKeys {
         boolean expired = "expired-key".equals(person.role());
         Instant notBefore = expired ? now.minus(Duration.ofDays(400)) : now.minus(Duration.ofMinutes(5));
         Instant notAfter = expired ? now.minus(Duration.ofDays(35)) : now.plus(Duration.ofDays(365));
-        KeyPair keys = "user-portal".equals(person.role()) ? ecdsa() : DemoCertificationAuthority.rsa();
+        Keys keys = keys(person.role());
 
         var holder = new DemoCertificationAuthority.Holder(person.iin().value(),
                 organisation.map(found -> found.bin().value()).orElse(null), person.surname(), person.givenName(),
                 person.patronymic(), organisation.map(found -> found.name().ru()).orElse(null));
-        var certificate = authority.issue(holder, keys.getPublic(), EnumSet.of(purpose), roles(person, organisation),
+        var certificate = authority.issue(holder, keys.publicKey(), EnumSet.of(purpose), roles(person, organisation),
                 notBefore, notAfter, null, person.role(), null);
         var chain = new ArrayList<>(List.of(certificate));
         chain.addAll(authority.caChain());
-        byte[] pkcs12 = Pkcs12.write(alias, keys.getPrivate(), chain, PASSWORD.toCharArray());
+        byte[] pkcs12 = Pkcs12.write(alias, keys.privateKey(), chain, PASSWORD.toCharArray());
         jdbc.sql("UPDATE signature_demo_certificates SET alias = ?, pkcs12 = ? WHERE serial = ?")
                 .params(alias, pkcs12, DemoCertificationAuthority.serial(certificate))
                 .update();
@@ -168,6 +173,25 @@ class DemoKeys {
         return organisation.get().firstHead().equals(person.iin())
                 ? Set.of(Role.LEGAL_ENTITY, Role.FIRST_HEAD)
                 : Set.of(Role.LEGAL_ENTITY, Role.EMPLOYEE);
+    }
+
+    private record Keys(SubjectPublicKeyInfo publicKey, PrivateKeyInfo privateKey) {
+
+        static Keys of(KeyPair pair) {
+            return new Keys(SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded()),
+                    PrivateKeyInfo.getInstance(pair.getPrivate().getEncoded()));
+        }
+    }
+
+    /** GOST 34.10-2015-512 for {@code user-mobile}, ECDSA P-256 for {@code user-portal}, RSA-2048 for the rest. */
+    private static Keys keys(String role) {
+        if ("user-mobile".equals(role)) {
+            var variant = KazakhGost.Variant.GOST_2015_512;
+            var pair = KazakhGost.generate(variant);
+            return new Keys(KazakhGost.publicKeyInfo(variant, (ECPublicKeyParameters) pair.getPublic()),
+                    KazakhGost.privateKeyInfo(variant, (ECPrivateKeyParameters) pair.getPrivate()));
+        }
+        return Keys.of("user-portal".equals(role) ? ecdsa() : DemoCertificationAuthority.rsa());
     }
 
     private static KeyPair ecdsa() {

@@ -18,11 +18,14 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.GOST3411Digest;
 import org.bouncycastle.crypto.digests.GOST3411_2012_512Digest;
 import org.bouncycastle.crypto.engines.GOST28147Engine;
+import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
@@ -170,6 +173,24 @@ public final class KazakhGost {
             return new ECPrivateKeyParameters(d, variant.domain);
         } catch (IOException e) {
             throw new IllegalArgumentException("Unreadable GOST private key", e);
+        }
+    }
+
+    /** A new key pair on the variant's curve. */
+    public static AsymmetricCipherKeyPair generate(Variant variant) {
+        var generator = new ECKeyPairGenerator();
+        generator.init(new ECKeyGenerationParameters(variant.domain, new SecureRandom()));
+        return generator.generateKeyPair();
+    }
+
+    /** The PKCS#8 structure of a private key as NCA RK writes it: the scalar as a little-endian OCTET STRING. */
+    public static PrivateKeyInfo privateKeyInfo(Variant variant, ECPrivateKeyParameters key) {
+        byte[] scalar = new byte[variant.size];
+        putLittleEndian(key.getD(), scalar, 0, variant.size);
+        try {
+            return new PrivateKeyInfo(new AlgorithmIdentifier(variant.key), new DEROctetString(scalar));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

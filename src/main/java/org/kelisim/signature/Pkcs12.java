@@ -12,11 +12,13 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERBMPString;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.pkcs.PKCS12PfxPduBuilder;
 import org.bouncycastle.pkcs.PKCS12SafeBag;
+import org.bouncycastle.pkcs.PKCS12SafeBagBuilder;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
 import org.bouncycastle.pkcs.jcajce.JcePKCS12MacCalculatorBuilder;
@@ -33,6 +35,11 @@ public final class Pkcs12 {
 
     /** @param chain the key's certificate first */
     static byte[] write(String alias, PrivateKey key, List<X509Certificate> chain, char[] password) {
+        return write(alias, PrivateKeyInfo.getInstance(key.getEncoded()), chain, password);
+    }
+
+    /** Any key BouncyCastle can carry, Kazakh GOST included. */
+    static byte[] write(String alias, PrivateKeyInfo key, List<X509Certificate> chain, char[] password) {
         try {
             var utils = new JcaX509ExtensionUtils();
             var keyId = utils.createSubjectKeyIdentifier(chain.get(0).getPublicKey());
@@ -48,7 +55,7 @@ public final class Pkcs12 {
                 }
                 certificates.add(bag.build());
             }
-            var keyBag = new JcaPKCS12SafeBagBuilder(key, encryptor);
+            var keyBag = new PKCS12SafeBagBuilder(key, encryptor);
             keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new DERBMPString(alias));
             keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, keyId);
 

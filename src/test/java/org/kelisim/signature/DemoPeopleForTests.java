@@ -15,6 +15,7 @@ class DemoPeopleForTests {
 
     static final Iin THIRD_PARTY = Iin.of("850715300122");
     static final Iin USER_PORTAL = Iin.of("900102400346");
+    static final Iin USER_MOBILE = Iin.of("700412500910");
     static final Iin FIRST_HEAD = Iin.of("780303500457");
     static final Iin EMPLOYEE = Iin.of("921204600568");
     static final Iin REVOKED = Iin.of("880605700670");
@@ -26,6 +27,7 @@ class DemoPeopleForTests {
         List<DemoPeople.DemoPerson> persons = List.of(
                 person(THIRD_PARTY, "АХМЕТОВ", "ЕРЛАН", "third-party"),
                 person(USER_PORTAL, "СЕРИКОВА", "АЙГУЛЬ", "user-portal"),
+                person(USER_MOBILE, "НУРЛАНОВ", "ДАНИЯР", "user-mobile"),
                 person(FIRST_HEAD, "ОМАРОВ", "БОЛАТ", "first-head"),
                 person(EMPLOYEE, "КИМ", "ОЛЬГА", "employee"),
                 person(REVOKED, "ЖАНОВ", "АРМАН", "revoked-key"),

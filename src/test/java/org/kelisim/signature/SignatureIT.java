@@ -87,7 +87,7 @@ class SignatureIT {
             JsonNode persons = get("/demo/persons");
 
             assertThat(persons.get("keyPassword").asString()).isEqualTo(DemoKeys.PASSWORD);
-            assertThat(persons.get("persons")).hasSize(6);
+            assertThat(persons.get("persons")).hasSize(7);
             JsonNode thirdParty = persons.get("persons").get(0);
             assertThat(thirdParty.get("role").asString()).isEqualTo("third-party");
             assertThat(thirdParty.get("keys")).extracting(key -> key.get("alias").asString())
@@ -140,6 +140,24 @@ class SignatureIT {
                     .header("Authorization", "Bearer " + body.get("accessToken").asString()).GET());
             assertThat(me.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(me.body()).get("roles").get(0).asString()).isEqualTo("INDIVIDUAL");
+        }
+
+        @Test
+        void aGostDemoKeySignedByTheCommandLineSignerSignsIn() throws Exception {
+            String nonce = challenge();
+            Path key = download("user-mobile-auth");
+            var out = new ByteArrayOutputStream();
+
+            int status = CmsSigner.run(new String[] {"--key", key.toString(), "--password", DemoKeys.PASSWORD,
+                "--challenge", nonce}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+            var token = post("/api/v1/auth/token", Map.of("cms", out.toString(StandardCharsets.UTF_8).strip()));
+
+            assertThat(status).isZero();
+            assertThat(loadKey("user-mobile-auth").privateKey().getPrivateKeyAlgorithm().getAlgorithm())
+                    .isEqualTo(KazakhGost.KEY_2015_512);
+            assertThat(token.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(token.body()).get("subject").get("iin").asString())
+                    .isEqualTo(DemoPeopleForTests.USER_MOBILE.value());
         }
 
         @Test

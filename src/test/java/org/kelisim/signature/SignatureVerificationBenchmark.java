@@ -42,8 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Verifications per second of a request signature (CMS, attached): the full check of
  * {@link CmsRequestSignatureVerifier} (CMS parsing, signature, profile extraction, chain from the path cache and the
  * revocation answer of a cached, already verified CRL) next to the bare signature check of the same algorithm over
- * the same signed attributes, with the same provider and key object (so both profit from cached EC tables). RSA-2048 and ECDSA P-256 keys come from a CA made here; GOST 34.10-2015-512 is the
- * test PKI's key, checked as of 2022-09-01.
+ * the same signed attributes, with the same provider and key object (so both profit from cached EC tables).
+ * RSA-2048 and ECDSA P-256 keys come from a CA made here; GOST 34.10-2015-512 is the test PKI's key, checked as of
+ * 2022-09-01.
  * <p>
  * {@code ./mvnw -o -Pbench test-compile exec:exec -Dbench=SignatureVerificationBenchmark}
  */
