@@ -1,8 +1,9 @@
 package org.kelisim.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
-
 import java.util.Map;
 import org.kelisim.signature.CmsSigning;
 import org.slf4j.Logger;
@@ -89,8 +90,9 @@ class DemoNcaLayer implements WebSocketConfigurer {
                 return failure("UNKNOWN_METHOD", "only kz.gov.pki.knca.basics / sign");
             }
             JsonNode args = request.path("args");
-            if (!"cms".equals(args.path("format").asString(""))) {
-                return failure("UNSUPPORTED_FORMAT", "the demo signer makes CMS only");
+            String format = args.path("format").asString("");
+            if (!"cms".equals(format) && !"xml".equals(format)) {
+                return failure("UNSUPPORTED_FORMAT", "formats: cms, xml");
             }
             String person = person(session.getUri());
             if (person == null) {
@@ -101,16 +103,18 @@ class DemoNcaLayer implements WebSocketConfigurer {
                 auth |= CLIENT_AUTH.equals(oid.asString(""));
             }
 
-            byte[] data = args.path("signingParams").path("decode").asBoolean(false)
-                    ? Base64.getDecoder().decode(args.path("data").asString(""))
-                    : args.path("data").asString("").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            boolean decode = args.path("signingParams").path("decode").asBoolean(false);
+            byte[] data = decode ? Base64.getDecoder().decode(args.path("data").asString(""))
+                    : args.path("data").asString("").getBytes(StandardCharsets.UTF_8);
             boolean detached = !args.path("signingParams").path("encapsulate").asBoolean(true);
             try {
                 CmsSigning.SigningKey key = key(person + (auth ? "-auth" : "-sign"));
-                byte[] cms = CmsSigning.sign(key, data, detached);
+                String signed = "xml".equals(format)
+                        ? DemoXmlSigning.sign(key, new String(data, StandardCharsets.UTF_8))
+                        : Base64.getEncoder().encodeToString(CmsSigning.sign(key, data, detached));
                 ObjectNode answer = json.createObjectNode();
                 answer.put("status", true);
-                answer.putObject("body").putArray("result").add(Base64.getEncoder().encodeToString(cms));
+                answer.putObject("body").putArray("result").add(signed);
                 return answer;
             } catch (RestClientException | IllegalArgumentException e) {
                 log.warn("Demo signer has no key for {}: {}", person, e.toString());
@@ -138,7 +142,7 @@ class DemoNcaLayer implements WebSocketConfigurer {
             try {
                 return CmsSigning.readPkcs12(pkcs12, secret);
             } finally {
-                java.util.Arrays.fill(secret, '\0');
+                Arrays.fill(secret, '\0');
             }
         }
 
@@ -150,5 +154,4 @@ class DemoNcaLayer implements WebSocketConfigurer {
             return answer;
         }
     }
-
 }

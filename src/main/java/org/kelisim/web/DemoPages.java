@@ -3,6 +3,7 @@ package org.kelisim.web;
 import java.util.List;
 import org.kelisim.registry.DemoPeople;
 import org.kelisim.registry.DemoPeople.DemoPerson;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,17 +17,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 @ConditionalOnProperty(name = "kelisim.demo.enabled", havingValue = "true", matchIfMissing = true)
 class DemoPages {
 
-    private final DemoPeople people;
+    private final ObjectProvider<DemoPeople> people;
 
-    DemoPages(DemoPeople people) {
+    DemoPages(ObjectProvider<DemoPeople> people) {
         this.people = people;
     }
 
     @GetMapping("/demo")
     String demo(Model model) {
-        List<DemoPerson> featured = people.persons().stream().filter(DemoPerson::featured).toList();
+        DemoPeople demoPeople = people.orderedStream().findFirst().orElse(null);
+        List<DemoPerson> featured = demoPeople == null ? List.of()
+                : demoPeople.persons().stream().filter(DemoPerson::featured).toList();
         model.addAttribute("persons", featured);
-        model.addAttribute("organisations", people.organisations());
+        model.addAttribute("organisations", demoPeople == null ? List.of() : demoPeople.organisations());
         return "demo";
     }
 }

@@ -1,5 +1,6 @@
 package org.kelisim.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.kelisim.shared.DomainException;
 import org.springframework.core.Ordered;
@@ -16,9 +17,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @ControllerAdvice(assignableTypes = {RequestPages.class, CabinetPages.class})
 class PageErrors {
 
+    private final PageModel pages;
+
+    PageErrors(PageModel pages) {
+        this.pages = pages;
+    }
+
     @ExceptionHandler(DomainException.class)
-    String refused(DomainException e, HttpServletResponse response, Model model) {
+    String refused(DomainException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(ProblemDetailsAdvice.status(e.kind()).value());
+        pages.common(model, request);
         model.addAttribute("message", "error." + e.code());
         model.addAttribute("code", e.code());
         model.addAttribute("here", "/");

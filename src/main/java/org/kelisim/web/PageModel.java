@@ -6,13 +6,13 @@ import org.kelisim.signature.Party;
 import org.springframework.core.env.Environment;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every page shows around its content: who is signed in, where NCALayer is, the page's own address. */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(assignableTypes = {SignInPages.class, RequestPages.class, CabinetPages.class,
+    VerificationPages.class, DemoPages.class, OperatorPages.class})
 class PageModel {
 
     static final String DEMO_PERSON = "kelisim.demoPerson";
@@ -31,6 +31,7 @@ class PageModel {
         model.addAttribute("operator", isOperator());
         model.addAttribute("demo", demo);
         model.addAttribute("here", request.getRequestURI());
+        model.addAttribute("timeZone", properties.timeZone().getId());
         model.addAttribute("ncalayerUrl", ncalayerUrl());
         model.addAttribute("ncalayerInstallUrl", properties.ncalayerInstallUrl().toString());
         HttpSession session = request.getSession(false);

@@ -16,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -42,14 +43,22 @@ class SecurityConfiguration {
         return new PartySessions();
     }
 
+    /** Kept in the session; sign-in replaces it, so a token seen before sign-in is worth nothing after. */
+    @Bean
+    HttpSessionCsrfTokenRepository csrfTokens() {
+        return new HttpSessionCsrfTokenRepository();
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccessTokens accessTokens, PartySessions sessions) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessTokens accessTokens, PartySessions sessions,
+            HttpSessionCsrfTokenRepository csrfTokens) throws Exception {
         return http
                 .securityMatcher("/api/**")
                 .addFilterBefore(new BearerTokenFilter(accessTokens), AnonymousAuthenticationFilter.class)
                 .securityContext(context -> context.securityContextRepository(sessions))
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::ridesOnSessionCookie))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::ridesOnSessionCookie))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .authorizeHttpRequests(requests -> requests
@@ -71,7 +80,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain site(HttpSecurity http, PartySessions sessions, WebProperties properties) throws Exception {
+    SecurityFilterChain site(HttpSecurity http, PartySessions sessions, HttpSessionCsrfTokenRepository csrfTokens,
+            WebProperties properties) throws Exception {
         RequestMatcher pages = request -> !request.getRequestURI().startsWith("/swagger-ui");
         return http
                 .securityContext(context -> context.securityContextRepository(sessions))
@@ -87,7 +97,7 @@ class SecurityConfiguration {
                         .requestMatchers("/requests", "/requests/**", "/history", "/inbox", "/signout")
                         .authenticated()
                         .anyRequest().denyAll())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/demo/**"))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/demo/**"))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/signin")))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/"))
                 .headers(headers -> headers

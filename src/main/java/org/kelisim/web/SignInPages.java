@@ -8,6 +8,7 @@ import org.kelisim.signature.PartyAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,11 +28,14 @@ class SignInPages {
 
     private final AccessTokens tokens;
     private final PartySessions sessions;
+    private final HttpSessionCsrfTokenRepository csrfTokens;
     private final WebProperties properties;
 
-    SignInPages(AccessTokens tokens, PartySessions sessions, WebProperties properties) {
+    SignInPages(AccessTokens tokens, PartySessions sessions, HttpSessionCsrfTokenRepository csrfTokens,
+            WebProperties properties) {
         this.tokens = tokens;
         this.sessions = sessions;
+        this.csrfTokens = csrfTokens;
         this.properties = properties;
     }
 
@@ -57,8 +61,10 @@ class SignInPages {
             return "signin";
         }
 
+        // A new session id and a new CSRF token: whatever was known of the anonymous session opens nothing now.
         request.getSession();
         request.changeSessionId();
+        csrfTokens.saveToken(null, request, response);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new PartyAuthentication(party, properties.isOperator(party.iin())));
         SecurityContextHolder.setContext(context);

@@ -124,6 +124,19 @@ class PageSecurityIT {
         }
 
         @Test
+        void replacesTheCsrfTokenSeenBeforeSigningIn() throws Exception {
+            var visitor = new Visitor();
+            String before = visitor.csrf();
+            visitor.signIn("user");
+
+            var withOldToken = visitor.post("/signout", "application/x-www-form-urlencoded",
+                    "_csrf=" + URLEncoder.encode(before, StandardCharsets.UTF_8), null);
+
+            assertThat(withOldToken.statusCode()).isEqualTo(403);
+            assertThat(visitor.get("/cabinet").statusCode()).isEqualTo(200);
+        }
+
+        @Test
         void refusesAFormWithoutTheCsrfToken() throws Exception {
             var visitor = new Visitor();
             visitor.csrf();
@@ -249,6 +262,26 @@ class PageSecurityIT {
             assertThat(answer.path("status").asBoolean()).isTrue();
             byte[] cms = Base64.getDecoder().decode(answer.path("body").path("result").get(0).asString());
             assertThat(new String(cms, StandardCharsets.ISO_8859_1)).contains("kelisim");
+        }
+
+        @Test
+        void signsXmlThatTheSignInAccepts() throws Exception {
+            var visitor = new Visitor();
+            String csrf = visitor.csrf();
+            String nonce = JSON.readTree(visitor.post("/api/v1/auth/challenge", "application/json", "", csrf)
+                    .body()).path("nonce").asString();
+            String login = "<login><nonce>" + nonce + "</nonce></login>";
+
+            JsonNode answer = ask("user", "{\"module\":\"kz.gov.pki.knca.basics\",\"method\":\"sign\","
+                    + "\"args\":{\"allowedStorages\":[\"PKCS12\"],\"format\":\"xml\",\"data\":\"" + login
+                    + "\",\"signingParams\":{\"decode\":false,\"encapsulate\":true,\"digested\":false},"
+                    + "\"signerParams\":{\"extKeyUsageOids\":[\"1.3.6.1.5.5.7.3.2\"],\"chain\":[]}}}");
+            String xml = answer.path("body").path("result").get(0).asString();
+            var token = visitor.post("/api/v1/auth/token", "application/json",
+                    JSON.writeValueAsString(java.util.Map.of("xml", xml)), csrf);
+
+            assertThat(token.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(token.body()).path("subject").path("iin").asString()).isEqualTo("850715300003");
         }
 
         @Test

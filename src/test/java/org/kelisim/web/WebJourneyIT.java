@@ -194,6 +194,19 @@ class WebJourneyIT {
         signIn("user-portal", "ru");
         b.open("/cabinet");
         assertThat(b.driver().getPageSource()).doesNotContain(text("web.certificate.REAL_ESTATE_RIGHTS", "ru"));
+        String id = requestPath.substring("/requests/".length());
+        b.driver().executeScript("var f = document.createElement('form'); f.method = 'post';"
+                + "f.action = '/cabinet/' + arguments[0] + '/decision';"
+                + "[['allow', 'true'], ['_csrf', document.querySelector('meta[name=_csrf]').content]].forEach("
+                + "function (p) { var i = document.createElement('input'); i.type = 'hidden'; i.name = p[0];"
+                + "i.value = p[1]; f.appendChild(i); });"
+                + "document.body.appendChild(f); f.submit();", id);
+        b.awaitText("#failure", text("error.request_not_found", "ru"));
+        signOut();
+
+        signIn("first-head", "ru");
+        b.open(requestPath);
+        assertThat(b.find("#status").getText()).isEqualTo(text("web.status.AWAITING_CONSENT", "ru"));
         signOut();
 
         b.open("/cabinet");
