@@ -6,7 +6,10 @@ import java.time.format.FormatStyle;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Dates and times on the pages, in the configured zone (Asia/Almaty by default) and the reader's language. */
+/**
+ * Dates and times on the pages, in the configured zone (Asia/Almaty by default) and the reader's language. Public
+ * because the templates call it as {@code @pageTimes}.
+ */
 @Component("pageTimes")
 public class PageTimes {
 
