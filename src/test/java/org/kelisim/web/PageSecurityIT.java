@@ -41,7 +41,8 @@ class PageSecurityIT {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,*/*;q=0.8").build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> post(String path, String contentType, String body, String csrf)
@@ -224,7 +225,10 @@ class PageSecurityIT {
             var visitor = new Visitor();
             visitor.signIn("first-head");
 
-            assertThat(visitor.get("/cabinet").statusCode()).isEqualTo(403);
+            var cabinet = visitor.get("/cabinet");
+
+            assertThat(cabinet.statusCode()).isEqualTo(403);
+            assertThat(cabinet.body()).contains("id=\"error-text\"");
         }
 
         @Test
