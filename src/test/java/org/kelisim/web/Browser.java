@@ -10,12 +10,13 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -77,7 +78,15 @@ final class Browser implements AutoCloseable {
     void clickAndLoad(String css) {
         WebElement element = find(css);
         element.click();
-        await(ExpectedConditions.stalenessOf(element));
+        await(d -> {
+            try {
+                element.isEnabled();
+                return null;
+            } catch (WebDriverException gone) {
+                // stale, or its node already left the document while the next page loads
+                return true;
+            }
+        });
     }
 
     void type(String css, String text) {
@@ -87,7 +96,10 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+        // Scripts re-render lists while the test reads them: a stale element means "look again".
+        return new WebDriverWait(driver, Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     String awaitText(String css, String expected) {

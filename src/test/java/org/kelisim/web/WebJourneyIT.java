@@ -103,7 +103,7 @@ class WebJourneyIT {
         } else {
             signOut();
             signIn("kk".equals(language) ? "user-portal" : "user", language);
-            allowInCabinet(language);
+            allowInCabinet(requestPath, language);
             signOut();
             signIn(requester, language);
         }
@@ -324,11 +324,11 @@ class WebJourneyIT {
                 .anyMatch(item -> item.getText().contains("Запрос " + code.group(1))) ? true : null);
     }
 
-    private void allowInCabinet(String language) {
+    private void allowInCabinet(String requestPath, String language) {
         Browser b = browser();
         b.open("/cabinet");
         b.screenshot(language + "-cabinet");
-        b.clickAndLoad(".request .allow");
+        b.clickAndLoad("#request-" + requestPath.substring("/requests/".length()) + " .allow");
         b.awaitText("#notice", text("web.cabinet.decided.APPROVED", language));
         b.open("/cabinet/access-log");
         assertThat(b.find("#access-log").getText()).contains(text("audit.action.request.created", language));
