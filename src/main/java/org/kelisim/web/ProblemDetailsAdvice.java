@@ -23,8 +23,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * The one error model of the API (RFC 9457): a stable {@code code} and a {@code detail} in the caller's language.
  * Client mistakes stay 4xx; only what nothing else handles becomes a 500, logged once here.
  */
-// Before Spring Boot's ProblemDetailsExceptionHandler (order 0), which would answer malformed requests without a code.
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Before Spring Boot's ProblemDetailsExceptionHandler (order 0), which would answer malformed requests without a code;
+// after the pages' own PageErrors.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 @RestControllerAdvice
 class ProblemDetailsAdvice {
 
