@@ -113,6 +113,16 @@ class ConsentJourneyIT {
         clock.reset();
     }
 
+    @Test
+    void theDemoListsItsWholeDataSetWithTheFeaturedPeopleAndTheirKeysFirst() throws Exception {
+        var persons = json(send(HttpRequest.newBuilder(uri("/demo/persons")).GET(), ofString())).get("persons");
+
+        assertThat(persons.size()).isGreaterThanOrEqualTo(1000);
+        assertThat(persons.get(0).get("role").asString()).isEqualTo("third-party");
+        assertThat(persons.get(0).get("keys").size()).isEqualTo(2);
+        assertThat(persons.get(persons.size() - 1).get("keys").size()).isZero();
+    }
+
     @Nested
     class AnIndividualAsksAndTheUserAllowsBySms {
 

@@ -3,6 +3,8 @@ package org.kelisim.signature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.kelisim.registry.DemoPeople;
 import org.kelisim.registry.Localized;
 import org.kelisim.shared.DomainException;
@@ -39,7 +41,10 @@ class DemoController {
         this.people = people;
     }
 
-    /** The featured demo people and the organisations, with key aliases and the password of every demo key. */
+    /**
+     * All demo people (the featured ones first, with their key aliases) and the organisations, with the password of
+     * every demo key.
+     */
     record DemoPersons(String keyPassword, List<PersonView> persons, List<OrganisationView> organisations) {
     }
 
@@ -59,15 +64,12 @@ class DemoController {
         if (demoPeople == null) {
             return new DemoPersons(DemoKeys.PASSWORD, List.of(), List.of());
         }
-        List<DemoKeys.DemoKey> all = keys.keys();
+        Map<String, List<KeyView>> keysByIin = keys.keys().stream().collect(Collectors.groupingBy(DemoKeys.DemoKey::iin,
+                Collectors.mapping(key -> new KeyView(key.alias(), key.purpose(), key.revoked(),
+                        "/demo/keys/" + key.alias() + ".p12"), Collectors.toList())));
         List<PersonView> persons = demoPeople.persons().stream()
-                .filter(DemoPeople.DemoPerson::featured)
                 .map(person -> new PersonView(person.role(), person.iin().value(), person.fullName(), person.phone(),
-                        person.portal(), person.mobile(), all.stream()
-                                .filter(key -> person.iin().value().equals(key.iin()))
-                                .map(key -> new KeyView(key.alias(), key.purpose(), key.revoked(),
-                                        "/demo/keys/" + key.alias() + ".p12"))
-                                .toList()))
+                        person.portal(), person.mobile(), keysByIin.getOrDefault(person.iin().value(), List.of())))
                 .toList();
         List<OrganisationView> organisations = demoPeople.organisations().stream()
                 .map(organisation -> new OrganisationView(organisation.bin().value(), organisation.name(),

@@ -83,11 +83,13 @@ class SignatureIT {
     class DemoEndpoints {
 
         @Test
-        void personsListTheFeaturedPeopleWithTheirKeysAndThePassword() {
+        void personsListEveryoneTheFeaturedWithTheirKeysAndThePassword() {
             JsonNode persons = get("/demo/persons");
 
             assertThat(persons.get("keyPassword").asString()).isEqualTo(DemoKeys.PASSWORD);
-            assertThat(persons.get("persons")).hasSize(7);
+            assertThat(persons.get("persons")).hasSize(8);
+            assertThat(persons.get("persons").get(7).get("role").isNull()).isTrue();
+            assertThat(persons.get("persons").get(7).get("keys")).isEmpty();
             JsonNode thirdParty = persons.get("persons").get(0);
             assertThat(thirdParty.get("role").asString()).isEqualTo("third-party");
             assertThat(thirdParty.get("keys")).extracting(key -> key.get("alias").asString())
