@@ -239,7 +239,8 @@ class PageSecurityIT {
             other.signIn("third-party");
 
             assertThat(operator.get("/operator").statusCode()).isEqualTo(200);
-            assertThat(operator.get("/operator").body()).contains("id=\"health\"", "db");
+            assertThat(operator.get("/operator").body()).contains("id=\"health\"", "db", "id=\"requests-by-status\"",
+                    "id=\"sms-queue\"");
             assertThat(other.get("/operator").statusCode()).isEqualTo(403);
         }
 
