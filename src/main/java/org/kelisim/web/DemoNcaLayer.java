@@ -59,6 +59,7 @@ class DemoNcaLayer implements WebSocketConfigurer {
 
         private final JsonMapper json = JsonMapper.builder().build();
         private volatile int port;
+        private volatile String keyPassword;
 
         @EventListener
         void started(WebServerInitializedEvent event) {
@@ -132,8 +133,7 @@ class DemoNcaLayer implements WebSocketConfigurer {
 
         private CmsSigning.SigningKey key(String alias) {
             RestClient client = RestClient.create("http://127.0.0.1:" + port);
-            Map<?, ?> persons = client.get().uri("/demo/persons").retrieve().body(Map.class);
-            String password = String.valueOf(persons == null ? "" : persons.get("keyPassword"));
+            String password = keyPassword(client);
             byte[] pkcs12 = client.get().uri("/demo/keys/{alias}.p12", alias).retrieve().body(byte[].class);
             if (pkcs12 == null) {
                 throw new IllegalArgumentException("no key");
@@ -144,6 +144,15 @@ class DemoNcaLayer implements WebSocketConfigurer {
             } finally {
                 Arrays.fill(secret, '\0');
             }
+        }
+
+        /** The one password of every demo key, read once: the list it comes with names the whole demo data set. */
+        private String keyPassword(RestClient client) {
+            if (keyPassword == null) {
+                Map<?, ?> persons = client.get().uri("/demo/persons").retrieve().body(Map.class);
+                keyPassword = String.valueOf(persons == null ? "" : persons.get("keyPassword"));
+            }
+            return keyPassword;
         }
 
         private ObjectNode failure(String code, String text) {
