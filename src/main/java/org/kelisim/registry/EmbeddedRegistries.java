@@ -15,6 +15,7 @@ import org.kelisim.registry.RealEstateObject.Kind;
 import org.kelisim.registry.RealEstateObject.Right;
 import org.kelisim.registry.RealEstateObject.RightKind;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -97,6 +98,18 @@ class EmbeddedRegistries implements RegistryAdapter {
                 .param(iin.value())
                 .query(String.class)
                 .optional());
+    }
+
+    /** UP when the embedded registries can be read and know somebody; a count, not anyone's data. */
+    public Health health() {
+        try {
+            long persons = jdbc.sql("SELECT count(*) FROM registry_persons").query(Long.class).single();
+            var health = persons > 0 ? Health.up() : Health.down().withDetail("reason", "empty");
+            return health.withDetail("mode", "embedded").withDetail("persons", persons).build();
+        } catch (DataAccessException e) {
+            return Health.down().withDetail("mode", "embedded").withDetail("reason", e.getClass().getSimpleName())
+                    .build();
+        }
     }
 
     private static <T> T read(String registry, Supplier<T> query) {

@@ -1,6 +1,7 @@
 package org.kelisim.registry;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import org.kelisim.registry.RealEstateObject.Right;
 import org.kelisim.registry.RealEstateObject.RightKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +29,13 @@ import org.springframework.stereotype.Component;
 class HttpRegistries implements RegistryAdapter {
 
     private static final Pattern PHONE = Pattern.compile("\\+7\\d{10}");
+    private static final List<String> REGISTRIES = List.of("population", "real-estate", "portal", "mobile-citizens");
 
     private final RegistryGateway gateway;
 
     @Autowired
-    HttpRegistries(RegistryProperties properties) {
-        this(new RegistryGateway(properties));
+    HttpRegistries(RegistryProperties properties, Clock clock) {
+        this(new RegistryGateway(properties, clock));
     }
 
     HttpRegistries(RegistryGateway gateway) {
@@ -57,6 +60,10 @@ class HttpRegistries implements RegistryAdapter {
     public Optional<String> phoneOf(Iin iin) {
         return gateway.get("mobile-citizens", "/mobile-citizens/" + iin.value(), PhoneAnswer.class,
                 answer -> answer.toPhone(iin));
+    }
+
+    public Health health() {
+        return gateway.health(REGISTRIES);
     }
 
     /** Throws when the registry answered about another person than the one asked about. */

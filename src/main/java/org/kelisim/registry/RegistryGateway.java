@@ -1,6 +1,7 @@
 package org.kelisim.registry;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.IOException;
@@ -8,14 +9,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,9 +43,12 @@ class RegistryGateway {
     private final HttpClient http;
     private final JsonMapper json;
     private final CircuitBreakerRegistry breakers;
+    private final Clock clock;
+    private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
 
-    RegistryGateway(RegistryProperties properties) {
+    RegistryGateway(RegistryProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -75,20 +86,50 @@ class RegistryGateway {
             try {
                 var result = attempt(registry, request, answerType, mapping);
                 breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                outcomes.merge(registry, Outcome.success(clock.instant()), Outcome::then);
                 return result;
             } catch (Transient e) {
                 breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
                 log.warn("Registry {} failed on attempt {} of {}: {}", registry, attempt, attempts, e.getMessage());
                 if (attempt >= attempts) {
+                    outcomes.merge(registry, Outcome.failure(clock.instant(), e.getMessage()), Outcome::then);
                     throw new RegistryUnavailableException(registry, e);
                 }
                 pause(registry, attempt);
             } catch (Unreadable e) {
                 breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
                 log.warn("Registry {} answered what cannot be used: {}", registry, e.getMessage());
+                outcomes.merge(registry, Outcome.failure(clock.instant(), e.getMessage()), Outcome::then);
                 throw new RegistryUnavailableException(registry, e);
             }
         }
+    }
+
+    /**
+     * How the registries fared on this node, from the calls made for real: a registry is never probed with a made-up
+     * IIN, as every call to it is a lawful read of somebody's data. DOWN when a breaker is open or a registry's last
+     * call failed after its retries; UNKNOWN while none has been called; UP otherwise.
+     */
+    Health health(List<String> registries) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        boolean called = false;
+        boolean failing = false;
+        for (String registry : registries) {
+            var state = breakers.circuitBreaker(registry).getState();
+            Outcome outcome = outcomes.get(registry);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("breaker", state.name());
+            if (outcome != null) {
+                called = true;
+                outcome.describe(detail);
+            }
+            failing |= state != CircuitBreaker.State.CLOSED && state != CircuitBreaker.State.DISABLED
+                    || outcome != null && outcome.failing();
+            details.put(registry, detail);
+        }
+
+        var health = failing ? Health.down() : called ? Health.up() : Health.unknown();
+        return health.withDetail("mode", "http").withDetails(details).build();
     }
 
     private <A, T> Optional<T> attempt(String registry, HttpRequest request, Class<A> answerType,
@@ -146,6 +187,38 @@ class RegistryGateway {
     private URI resolve(String path) {
         var base = properties.baseUrl().toString();
         return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) + path : base + path);
+    }
+
+    /** A registry's last success and last failure on this node; the reason names no one. */
+    private record Outcome(Instant lastSuccess, Instant lastFailure, String reason) {
+
+        static Outcome success(Instant at) {
+            return new Outcome(at, null, null);
+        }
+
+        static Outcome failure(Instant at, String reason) {
+            return new Outcome(null, at, reason);
+        }
+
+        Outcome then(Outcome next) {
+            return new Outcome(next.lastSuccess != null ? next.lastSuccess : lastSuccess,
+                    next.lastFailure != null ? next.lastFailure : lastFailure,
+                    next.reason != null ? next.reason : reason);
+        }
+
+        boolean failing() {
+            return lastFailure != null && (lastSuccess == null || lastFailure.isAfter(lastSuccess));
+        }
+
+        void describe(Map<String, Object> detail) {
+            if (lastSuccess != null) {
+                detail.put("lastSuccess", lastSuccess.toString());
+            }
+            if (lastFailure != null) {
+                detail.put("lastFailure", lastFailure.toString());
+                detail.put("reason", reason);
+            }
+        }
     }
 
     /** Worth another try: a timeout, a refused connection, a 5xx. */

@@ -11,9 +11,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +29,8 @@ import org.kelisim.identity.Iin;
 import org.kelisim.registry.RealEstateObject.EncumbranceKind;
 import org.kelisim.registry.RealEstateObject.RightKind;
 import org.kelisim.shared.DomainException;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * The HTTP adapter against a fake registry on a loopback port: each test queues the answers the fake gives.
@@ -118,7 +122,8 @@ class HttpRegistriesTest {
     private HttpRegistries registries(int retries, int breakerWindow) {
         var base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/registry/");
         return new HttpRegistries(new RegistryProperties(RegistryProperties.Mode.HTTP, base, Duration.ofMillis(500),
-                Duration.ofMillis(300), retries, Duration.ofMillis(5), breakerWindow, 50, Duration.ofMinutes(5)));
+                Duration.ofMillis(300), retries, Duration.ofMillis(5), breakerWindow, 50, Duration.ofMinutes(5)),
+                Clock.systemUTC());
     }
 
     @Nested
@@ -314,6 +319,69 @@ class HttpRegistriesTest {
             }
 
             assertThat(calls).hasValue(5);
+        }
+    }
+
+    @Nested
+    class TheHealth {
+
+        @Test
+        void isUnknownUntilARegistryHasBeenCalled() {
+            var registries = registries(0, 4);
+
+            var health = registries.health();
+
+            assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+            assertThat(health.getDetails()).containsEntry("mode", "http").containsKeys("population", "real-estate",
+                    "portal", "mobile-citizens");
+        }
+
+        @Test
+        void isUpAfterCallsThatWereAnswered() {
+            answer(404, "");
+            var registries = registries(0, 4);
+
+            registries.phoneOf(USER);
+
+            var health = registries.health();
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(detail(health, "mobile-citizens")).containsEntry("breaker", "CLOSED").containsKey("lastSuccess");
+        }
+
+        @Test
+        void isDownWhenTheLastCallFailedAfterItsRetriesAndUpOnceARegistryAnswersAgain() {
+            answer(500, "");
+            var registries = registries(0, 4);
+            assertUnavailable(() -> registries.find(USER));
+
+            var failing = registries.health();
+            answers.clear();
+            answer(200, PERSON);
+            registries.find(USER);
+            var recovered = registries.health();
+
+            assertThat(failing.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(detail(failing, "population")).containsEntry("reason", "HTTP 500").containsKey("lastFailure");
+            assertThat(failing.toString()).doesNotContain(USER.value());
+            assertThat(recovered.getStatus()).isEqualTo(Status.UP);
+        }
+
+        @Test
+        void isDownWhileABreakerIsOpen() {
+            answer(500, "");
+            var registries = registries(0, 2);
+            assertUnavailable(() -> registries.isRegistered(USER));
+            assertUnavailable(() -> registries.isRegistered(USER));
+
+            var health = registries.health();
+
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(detail(health, "portal")).containsEntry("breaker", "OPEN");
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> detail(Health health, String registry) {
+            return (Map<String, Object>) health.getDetails().get(registry);
         }
     }
 
