@@ -51,7 +51,12 @@ final class CrlSource implements RevocationSource {
     /** CRLs whose signature has been checked, by identity: a CRL is checked once, not at every lookup. */
     private final Map<X509CRL, PublicKey> verified = Collections.synchronizedMap(new IdentityHashMap<>());
 
-    private CrlSource(List<URI> configured, List<X509CRL> preloaded, Duration timeout, Clock clock) {
+    /** Where fetched CRLs report how their addresses answered; {@code null} for preloaded ones. */
+    private final RevocationHealth health;
+
+    private CrlSource(List<URI> configured, List<X509CRL> preloaded, Duration timeout, Clock clock,
+            RevocationHealth health) {
+        this.health = health;
         this.configured = List.copyOf(configured);
         this.preloaded = List.copyOf(preloaded);
         this.timeout = timeout;
@@ -61,8 +66,8 @@ final class CrlSource implements RevocationSource {
     }
 
     /** CRLs fetched over HTTP: the configured URLs, else the certificate's distribution points. */
-    static CrlSource online(List<URI> configured, Duration timeout, Clock clock) {
-        return new CrlSource(configured, List.of(), timeout, clock);
+    static CrlSource online(List<URI> configured, Duration timeout, Clock clock, RevocationHealth health) {
+        return new CrlSource(configured, List.of(), timeout, clock, health);
     }
 
     /** A fixed set of CRLs, for a profile that cannot reach its CA. */
@@ -71,7 +76,7 @@ final class CrlSource implements RevocationSource {
         for (byte[] crl : crls) {
             parse(crl, "preloaded").ifPresent(parsed::add);
         }
-        return new CrlSource(List.of(), parsed, Duration.ofSeconds(1), clock);
+        return new CrlSource(List.of(), parsed, Duration.ofSeconds(1), clock, null);
     }
 
     @Override
@@ -108,6 +113,7 @@ final class CrlSource implements RevocationSource {
                 verified.put(crl, issuer.getPublicKey());
             } catch (GeneralSecurityException | RuntimeException e) {
                 log.warn("CRL from {} is not signed by its issuer: {}", origin, e.toString());
+                failed(origin, "not_signed_by_issuer");
                 return Optional.empty();
             }
         }
@@ -134,22 +140,40 @@ final class CrlSource implements RevocationSource {
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 log.warn("CRL {} answered HTTP {}", uri, response.statusCode());
+                failed(uri.toString(), "HTTP " + response.statusCode());
                 return Optional.empty();
             }
             Optional<X509CRL> crl = parse(response.body(), uri.toString());
-            crl.ifPresent(fresh -> {
+            crl.ifPresentOrElse(fresh -> {
                 X509CRL previous = cache.put(uri, fresh);
                 if (previous != null) {
                     verified.remove(previous);
                 }
-            });
+                answered(uri.toString(), fresh, now);
+            }, () -> failed(uri.toString(), "corrupt"));
             return crl;
         } catch (IOException e) {
             log.warn("CRL {} unreachable: {}", uri, e.toString());
+            failed(uri.toString(), e.getClass().getSimpleName());
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        }
+    }
+
+    /** A CRL already past its nextUpdate when fetched is a failure of its publisher, not an answer. */
+    private void answered(String address, X509CRL crl, Instant now) {
+        if (crl.getNextUpdate() == null || !crl.getNextUpdate().toInstant().isAfter(now)) {
+            failed(address, "stale");
+        } else if (health != null) {
+            health.answered(RevocationHealth.Kind.CRL, address);
+        }
+    }
+
+    private void failed(String address, String reason) {
+        if (health != null) {
+            health.failed(RevocationHealth.Kind.CRL, address, reason);
         }
     }
 

@@ -72,13 +72,22 @@ class DemoKeys {
         }
     }
 
+    /**
+     * Issues the keys in the background: generating some twenty RSA, ECDSA and GOST keys takes tens of seconds on a
+     * busy machine, and readiness must not wait for it. Whoever needs a key before then waits in
+     * {@link #ensureIssued()}.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void issueAtStart() {
-        try {
-            ensureIssued();
-        } catch (RuntimeException e) {
-            log.warn("Demo keys not issued at start, will retry on first use: {}", e.toString());
-        }
+        Thread issuing = new Thread(() -> {
+            try {
+                ensureIssued();
+            } catch (RuntimeException e) {
+                log.warn("Demo keys not issued at start, will retry on first use: {}", e.toString());
+            }
+        }, "demo-keys");
+        issuing.setDaemon(true);
+        issuing.start();
     }
 
     List<DemoKey> keys() {

@@ -43,8 +43,11 @@ final class OcspSource implements RevocationSource {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final RevocationHealth health;
 
-    OcspSource(URI configuredResponder, Duration timeout, Duration maxAge, Duration cacheFor, Clock clock) {
+    OcspSource(URI configuredResponder, Duration timeout, Duration maxAge, Duration cacheFor, Clock clock,
+            RevocationHealth health) {
+        this.health = health;
         this.configuredResponder = configuredResponder;
         this.timeout = timeout;
         this.maxAge = maxAge;
@@ -99,12 +102,20 @@ final class OcspSource implements RevocationSource {
                         .build(), HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() != 200) {
                     log.warn("OCSP responder {} answered HTTP {}", responder, response.statusCode());
+                    health.failed(RevocationHealth.Kind.OCSP, responder.toString(), "HTTP " + response.statusCode());
                     continue;
                 }
-                return OcspAnswers.read(response.body(), certificate, issuer, now,
+                var answer = OcspAnswers.read(response.body(), certificate, issuer, now,
                         nonce, now, maxAge, responder.toString());
+                if (answer.isPresent()) {
+                    health.answered(RevocationHealth.Kind.OCSP, responder.toString());
+                } else {
+                    health.failed(RevocationHealth.Kind.OCSP, responder.toString(), "no_usable_answer");
+                }
+                return answer;
             } catch (IOException e) {
                 log.warn("OCSP responder {} unreachable (attempt {}): {}", responder, attempt, e.toString());
+                health.failed(RevocationHealth.Kind.OCSP, responder.toString(), e.getClass().getSimpleName());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();

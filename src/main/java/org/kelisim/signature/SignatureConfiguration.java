@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,22 +32,39 @@ class SignatureConfiguration {
     }
 
     @Bean
+    RevocationHealth revocationHealth(Clock clock) {
+        return new RevocationHealth(clock);
+    }
+
+    /** The actuator's {@code ocsp} part: how the OCSP responders answered this node lately. */
+    @Bean
+    HealthIndicator ocspHealthIndicator(RevocationHealth health) {
+        return () -> health.health(RevocationHealth.Kind.OCSP);
+    }
+
+    /** The actuator's {@code crl} part: how the CRL distribution points answered this node lately. */
+    @Bean
+    HealthIndicator crlHealthIndicator(RevocationHealth health) {
+        return () -> health.health(RevocationHealth.Kind.CRL);
+    }
+
+    @Bean
     CertificateTrust certificateTrust(SignatureProperties properties, Clock clock,
             @Value("${kelisim.demo.enabled:true}") boolean demo,
-            ObjectProvider<DemoCertificationAuthority> demoAuthority) {
+            ObjectProvider<DemoCertificationAuthority> demoAuthority, RevocationHealth health) {
         String name = properties.trust() == null || properties.trust().isBlank()
                 ? (demo ? TrustProfile.DEMO : TrustProfile.NCA_PRODUCTION)
                 : properties.trust();
         TrustProfile profile = switch (name) {
             case TrustProfile.NCA_TEST -> TrustProfiles.ncaTest(clock);
-            case TrustProfile.NCA_PRODUCTION -> TrustProfiles.ncaProduction(properties, clock);
+            case TrustProfile.NCA_PRODUCTION -> TrustProfiles.ncaProduction(properties, clock, health);
             case TrustProfile.DEMO -> {
                 DemoCertificationAuthority authority = demoAuthority.getIfAvailable();
                 if (authority == null) {
                     throw new IllegalStateException("The demo trust profile needs embedded mode");
                 }
                 yield TrustProfiles.demo(() -> List.of(authority.root().certificate()),
-                        () -> List.of(authority.issuing().certificate()), properties, clock);
+                        () -> List.of(authority.issuing().certificate()), properties, clock, health);
             }
             default -> throw new IllegalStateException("Unknown trust profile " + name
                     + " (nca-production, nca-test or demo)");

@@ -38,33 +38,34 @@ final class TrustProfiles {
     }
 
     /** NCA RK production: anchors and intermediates from configured locations, OCSP then CRL over HTTP. */
-    static TrustProfile ncaProduction(SignatureProperties properties, Clock clock) {
+    static TrustProfile ncaProduction(SignatureProperties properties, Clock clock, RevocationHealth health) {
         var trust = properties.ncaProduction();
         List<X509Certificate> anchors = certificates(locations(trust.anchors()));
         List<X509Certificate> intermediates = certificates(locations(trust.intermediates()));
         URI ocsp = trust.ocspUrl().toString().isBlank() ? null : trust.ocspUrl();
         // NCA RK's issuing CAs are listed, if ever revoked, in the root's CRL that their distribution points name.
         var authorities = new TrustProfile.AuthorityRevocation(
-                List.of(CrlSource.online(List.of(), properties.timeout(), clock)), true);
+                List.of(CrlSource.online(List.of(), properties.timeout(), clock, health)), true);
         return new TrustProfile(TrustProfile.NCA_PRODUCTION, () -> anchors, () -> intermediates,
-                online(ocsp, trust.crlUrls(), properties, clock), false, authorities);
+                online(ocsp, trust.crlUrls(), properties, clock, health), false, authorities);
     }
 
     /** The demo certification authority: its root as the anchor, its own OCSP responder and CRL over HTTP. */
     static TrustProfile demo(Supplier<List<X509Certificate>> anchors, Supplier<List<X509Certificate>> intermediates,
-            SignatureProperties properties, Clock clock) {
+            SignatureProperties properties, Clock clock, RevocationHealth health) {
         // The demo root publishes no CRL of its own: its only issuing CA is created with it and never revoked.
         var authorities = new TrustProfile.AuthorityRevocation(
-                List.of(CrlSource.online(List.of(), properties.timeout(), clock)), false);
+                List.of(CrlSource.online(List.of(), properties.timeout(), clock, health)), false);
         return new TrustProfile(TrustProfile.DEMO, anchors, intermediates,
-                online(null, List.of(), properties, clock), false, authorities);
+                online(null, List.of(), properties, clock, health), false, authorities);
     }
 
     private static List<RevocationSource> online(URI ocsp, List<URI> crls, SignatureProperties properties,
-            Clock clock) {
+            Clock clock, RevocationHealth health) {
         return List.of(
-                new OcspSource(ocsp, properties.timeout(), properties.ocspMaxAge(), properties.ocspCacheFor(), clock),
-                CrlSource.online(crls, properties.timeout(), clock));
+                new OcspSource(ocsp, properties.timeout(), properties.ocspMaxAge(), properties.ocspCacheFor(), clock,
+                        health),
+                CrlSource.online(crls, properties.timeout(), clock, health));
     }
 
     static List<X509Certificate> certificates(List<Resource> resources) {

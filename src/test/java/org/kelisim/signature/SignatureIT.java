@@ -41,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kelisim.shared.DomainException.Kind;
 import org.kelisim.signature.cli.CmsSigner;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -75,6 +76,9 @@ class SignatureIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    RevocationHealth revocationHealth;
 
     @TempDir
     Path directory;
@@ -236,6 +240,9 @@ class SignatureIT {
             String cms = sign("revoked-key-auth", Base64.getDecoder().decode(challenge()));
 
             assertThat(refusal(post("/api/v1/auth/token", Map.of("cms", cms)))).isEqualTo("certificate_revoked");
+            var ocsp = revocationHealth.health(RevocationHealth.Kind.OCSP);
+            assertThat(ocsp.getStatus()).isEqualTo(Status.UP);
+            assertThat(ocsp.getDetails().keySet()).anyMatch(address -> address.endsWith("/demo/ca/ocsp"));
         }
 
         @Test
@@ -268,9 +275,10 @@ class SignatureIT {
 
         @Test
         void theServicesOwnCrlListsTheRevokedKeyAndClearsTheOthers() throws Exception {
+            var health = new RevocationHealth(clock);
             var crlOnly = new CertificateTrust(new TrustProfile("demo-crl", () -> List.of(authority.root()
-                    .certificate()), List.of(), List.of(CrlSource.online(List.of(), Duration.ofSeconds(3), clock)),
-                    false));
+                    .certificate()), List.of(), List.of(CrlSource.online(List.of(), Duration.ofSeconds(3), clock,
+                    health)), false));
             var revoked = loadKey("revoked-key-sign");
             var good = loadKey("third-party-sign");
 
@@ -279,13 +287,15 @@ class SignatureIT {
             var verdict = crlOnly.check(good.certificate(), good.chain(), clock.instant(), Kind.UNPROCESSABLE);
             assertThat(verdict.revocation().source()).isEqualTo(RevocationAnswer.Source.CRL);
             assertThat(verdict.revocation().origin()).endsWith("/demo/ca/crl");
+            assertThat(health.health(RevocationHealth.Kind.CRL).getStatus()).isEqualTo(Status.UP);
+            assertThat(health.health(RevocationHealth.Kind.OCSP).getStatus()).isEqualTo(Status.UNKNOWN);
         }
 
         @Test
         void theServicesOwnOcspResponderAnswersWithTheNonce() throws Exception {
             var ocspOnly = new CertificateTrust(new TrustProfile("demo-ocsp", () -> List.of(authority.root()
                     .certificate()), List.of(), List.of(new OcspSource(null, Duration.ofSeconds(3),
-                    Duration.ofMinutes(10), Duration.ZERO, clock)), false));
+                    Duration.ofMinutes(10), Duration.ZERO, clock, new RevocationHealth(clock))), false));
             var good = loadKey("third-party-sign");
 
             var verdict = ocspOnly.check(good.certificate(), good.chain(), clock.instant(), Kind.UNPROCESSABLE);

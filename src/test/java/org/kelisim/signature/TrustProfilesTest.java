@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kelisim.shared.DomainException.Kind;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.health.contributor.Status;
 
 class TrustProfilesTest {
 
@@ -26,7 +27,8 @@ class TrustProfilesTest {
 
     private static CertificateTrust configured(SignatureProperties properties, boolean demo) {
         return new SignatureConfiguration().certificateTrust(properties, Clock.systemUTC(), demo,
-                new StaticListableBeanFactory().getBeanProvider(DemoCertificationAuthority.class));
+                new StaticListableBeanFactory().getBeanProvider(DemoCertificationAuthority.class),
+                new RevocationHealth(Clock.systemUTC()));
     }
 
     @Test
@@ -50,16 +52,23 @@ class TrustProfilesTest {
     }
 
     @Test
-    void unreachableOcspAndCrlMeanRevocationUnknownNotGood() {
+    void unreachableOcspAndCrlMeanRevocationUnknownNotGoodAndShowAsDown() {
         var properties = properties(null, List.of());
         var ncaTest = TrustProfiles.ncaTest(Clock.systemUTC());
+        var health = new RevocationHealth(Clock.systemUTC());
         var offline = new CertificateTrust(new TrustProfile("offline", ncaTest.anchors(), List.of(), List.of(
                 new OcspSource(NOBODY, properties.timeout(), properties.ocspMaxAge(), Duration.ZERO,
-                        Clock.systemUTC()),
-                CrlSource.online(List.of(NOBODY.resolve("x.crl")), properties.timeout(), Clock.systemUTC())), true));
+                        Clock.systemUTC(), health),
+                CrlSource.online(List.of(NOBODY.resolve("x.crl")), properties.timeout(), Clock.systemUTC(), health)),
+                true));
         var key = FixtureKeys.load("individual_valid_sign_2004_rsa.p12");
 
         assertThatThrownBy(() -> offline.check(key.certificate(), key.chain(), JUNE_2021, Kind.UNPROCESSABLE))
                 .hasMessage("revocation_unknown");
+        assertThat(health.health(RevocationHealth.Kind.OCSP).getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.health(RevocationHealth.Kind.OCSP).getDetails()).containsKey(NOBODY.toString());
+        assertThat(health.health(RevocationHealth.Kind.CRL).getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.health(RevocationHealth.Kind.CRL).getDetails().get(NOBODY.resolve("x.crl").toString()))
+                .asString().contains("state=failing", "reason=ConnectException");
     }
 }
