@@ -1,10 +1,15 @@
 package org.kelisim.web;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.kelisim.notification.SmsQueue;
 import org.kelisim.request.RequestCounts;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.stereotype.Controller;
@@ -13,24 +18,34 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The operator's page (operators are the IINs in {@code kelisim.web.operators}): requests by status, the SMS queue
- * and this node's SMPP session, and the health of each part the service leans on, as their health indicators report
- * it. Numbers only: nothing about anyone.
+ * and this node's SMPP session, and the health of each part the service leans on (database, registries, OCSP, CRL,
+ * SMS centre), with what each indicator says about it. Numbers and addresses only: nothing about anyone.
  */
 @Controller
 class OperatorPages {
 
+    /** The parts the service cannot work without come first, in the order a request meets them. */
+    private static final List<String> FIRST = List.of("db", "registries", "ocsp", "crl", "smsCentre");
+
     private final ObjectProvider<HealthContributorRegistry> health;
     private final RequestCounts requests;
     private final SmsQueue sms;
+    private final PageTimes times;
 
-    OperatorPages(ObjectProvider<HealthContributorRegistry> health, RequestCounts requests, SmsQueue sms) {
+    OperatorPages(ObjectProvider<HealthContributorRegistry> health, RequestCounts requests, SmsQueue sms,
+            PageTimes times) {
         this.health = health;
         this.requests = requests;
         this.sms = sms;
+        this.times = times;
     }
 
-    /** One part's state: {@code UP}, {@code DOWN}, {@code OUT_OF_SERVICE} or {@code UNKNOWN}. */
-    record PartHealth(String name, String status) {
+    /** One part's state ({@code UP}, {@code DOWN}, {@code OUT_OF_SERVICE} or {@code UNKNOWN}) and its details. */
+    record PartHealth(String name, String status, List<Fact> facts) {
+    }
+
+    /** One line of an indicator's details: about what (a registry, an address, or the part itself), and what. */
+    record Fact(String subject, List<Map.Entry<String, String>> values) {
     }
 
     @GetMapping("/operator")
@@ -40,13 +55,49 @@ class OperatorPages {
         if (registry != null) {
             registry.stream()
                     .filter(entry -> entry.contributor() instanceof HealthIndicator)
-                    .forEach(entry -> parts.add(new PartHealth(entry.name(),
-                            ((HealthIndicator) entry.contributor()).health(false).getStatus().getCode())));
+                    .forEach(entry -> parts.add(part(entry.name(), ((HealthIndicator) entry.contributor()).health())));
         }
+        parts.sort(Comparator.comparingInt((PartHealth part) -> rank(part.name())).thenComparing(PartHealth::name));
         model.addAttribute("parts", parts);
         model.addAttribute("requests", requests.byStatus());
         model.addAttribute("sms", sms.counts());
         model.addAttribute("smsBound", sms.bound());
         return "operator";
+    }
+
+    private static int rank(String name) {
+        int index = FIRST.indexOf(name);
+        return index < 0 ? FIRST.size() : index;
+    }
+
+    private PartHealth part(String name, Health health) {
+        List<Fact> facts = new ArrayList<>();
+        List<Map.Entry<String, String>> own = new ArrayList<>();
+        health.getDetails().forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                List<Map.Entry<String, String>> values = new ArrayList<>();
+                nested.forEach((k, v) -> values.add(Map.entry(String.valueOf(k), shown(String.valueOf(k), v))));
+                facts.add(new Fact(key, values));
+            } else {
+                own.add(Map.entry(key, shown(key, value)));
+            }
+        });
+        if (!own.isEmpty()) {
+            facts.add(0, new Fact("", own));
+        }
+        return new PartHealth(name, health.getStatus().getCode(), facts);
+    }
+
+    /** Moments ({@code lastAnswer}, {@code lastFailure}, ...) in the page's zone; everything else as it came. */
+    private String shown(String key, Object value) {
+        String text = String.valueOf(value);
+        if (!key.startsWith("last")) {
+            return text;
+        }
+        try {
+            return times.format(Instant.parse(text));
+        } catch (DateTimeParseException notAMoment) {
+            return text;
+        }
     }
 }

@@ -239,8 +239,9 @@ class PageSecurityIT {
             other.signIn("third-party");
 
             assertThat(operator.get("/operator").statusCode()).isEqualTo(200);
-            assertThat(operator.get("/operator").body()).contains("id=\"health\"", "db", "id=\"requests-by-status\"",
-                    "id=\"sms-queue\"");
+            assertThat(operator.get("/operator").body()).contains("id=\"health\"", "id=\"part-db\"",
+                    "id=\"part-registries\"", "id=\"part-ocsp\"", "id=\"part-crl\"", "id=\"part-smsCentre\"",
+                    "id=\"requests-by-status\"", "id=\"sms-queue\"");
             assertThat(other.get("/operator").statusCode()).isEqualTo(403);
         }
 
