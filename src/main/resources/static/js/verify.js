@@ -79,8 +79,12 @@
       error.textContent = texts.fill;
       return;
     }
-    fetch('/api/v1/verification/' + encodeURIComponent(number) + '?iin=' + encodeURIComponent(identifier),
-      { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    // The IIN/BIN travels in the body, not the URL, so that no proxy or access log keeps it.
+    var headers = NCALayerHeaders();
+    headers['Content-Type'] = 'application/json';
+    headers.Accept = 'application/json';
+    fetch('/api/v1/verification/' + encodeURIComponent(number), { method: 'POST', headers: headers,
+      body: JSON.stringify({ iin: identifier }), credentials: 'same-origin' })
       .then(function (response) { return problem(response, error); })
       .catch(function () { error.textContent = texts.failed; });
   });

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
+import org.kelisim.identity.Masks;
 import org.kelisim.signature.Party;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -64,9 +66,24 @@ class CertificateController {
         return verification.verify(file);
     }
 
+    /** Kept for integrators who use it; the POST below keeps the IIN/BIN out of URLs, and so out of access logs. */
     @GetMapping("/api/v1/verification/{documentNumber}")
     VerificationAnswer verify(@PathVariable String documentNumber, @RequestParam String iin) {
         return verification.verify(documentNumber, iin);
+    }
+
+    @PostMapping(path = "/api/v1/verification/{documentNumber}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    VerificationAnswer verify(@PathVariable String documentNumber, @RequestBody Identifier body) {
+        return verification.verify(documentNumber, body == null ? null : body.iin());
+    }
+
+    /** The IIN or BIN of the document's subject or requester. */
+    record Identifier(String iin) {
+
+        @Override
+        public String toString() {
+            return "Identifier[" + Masks.identifier(iin) + "]";
+        }
     }
 
     /**

@@ -151,7 +151,12 @@ class CertificateIssuanceIT {
             mvc.perform(get("/api/v1/verification/{number}", number).param("iin", Specimens.BANK.id()))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.authentic").value(true));
-            assertThat(actions(id)).filteredOn("certificate.verified"::equals).hasSize(3);
+            mvc.perform(post("/api/v1/verification/{number}", number).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"iin\": \"" + Specimens.RICH_IIN + "\"}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.authentic").value(true))
+                    .andExpect(jsonPath("$.subjectIin").value("850715******"));
+            assertThat(actions(id)).filteredOn("certificate.verified"::equals).hasSize(4);
         }
 
         @Test
@@ -214,6 +219,14 @@ class CertificateIssuanceIT {
                     .andExpect(jsonPath("$.code").value("document_not_found"));
             mvc.perform(get("/api/v1/verification/{number}", "KS-0000-0000-0000").param("iin", Specimens.RICH_IIN))
                     .andExpect(status().isNotFound());
+            mvc.perform(post("/api/v1/verification/{number}", number).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"iin\": \"" + Specimens.POOR_IIN + "\"}"))
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.code").value("document_not_found"));
+            mvc.perform(post("/api/v1/verification/{number}", number).contentType(MediaType.APPLICATION_JSON)
+                            .content("{}"))
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.code").value("document_not_found"));
         }
 
         @Test

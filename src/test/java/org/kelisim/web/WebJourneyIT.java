@@ -129,6 +129,26 @@ class WebJourneyIT {
         b.awaitText("#verdict-text", text("web.verify.authentic", language));
         b.screenshot(language + "-verify-authentic");
         Files.delete(file);
+        if ("ru".equals(language)) {
+            verifyByTheQrLink(b.find("#verdict dd").getText().split(" ")[0], subject, language);
+        }
+    }
+
+    /** The QR code's address fills in the number; the reader adds the IIN, which travels in a POST body. */
+    private void verifyByTheQrLink(String number, String subject, String language) {
+        Browser b = browser();
+        b.open("/verify/" + number);
+        assertThat(b.find("#number").getDomProperty("value")).isEqualTo(number);
+
+        b.type("#identifier", UNREGISTERED);
+        b.click("#verify-number-button");
+        b.awaitText("#number-error", text("error.document_not_found", language));
+        b.type("#identifier", subject);
+        b.click("#verify-number-button");
+
+        b.awaitText("#verdict-text", text("web.verify.authentic", language));
+        assertThat(b.find("#verdict").getText()).contains(number, subject.substring(0, 6) + "******")
+                .doesNotContain(subject);
     }
 
     @Test
@@ -266,6 +286,32 @@ class WebJourneyIT {
                 + "s.options[0].value = 'nobody'; s.selectedIndex = 0;");
         b.click("#signin-button");
         b.awaitText("#signin-error", text("web.ncalayer.failed", "en"));
+    }
+
+    @Order(7)
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"ru", "kk", "en"})
+    void theOperatorSeesTheHealthOfEveryPartTheServiceLeansOn(String language) {
+        Browser b = browser();
+        signIn("first-head", language);
+
+        b.open("/operator?lang=" + language);
+
+        assertThat(partStatus("db")).isEqualTo("UP");
+        assertThat(partStatus("registries")).isEqualTo("UP");
+        assertThat(b.find("#part-registries").getText()).contains(text("web.operator.value.embedded", language));
+        assertThat(partStatus("ocsp")).as("the demo CA's responder answered the sign-ins").isEqualTo("UP");
+        assertThat(b.find("#part-ocsp").getText()).contains("/demo/ca/ocsp",
+                text("web.operator.value.answering", language));
+        assertThat(partStatus("crl")).isIn("UP", "UNKNOWN");
+        assertThat(partStatus("smsCentre")).isEqualTo("UP");
+        assertThat(b.find("#part-ocsp td").getText()).isEqualTo(text("web.operator.part.ocsp", language) + " ocsp");
+        b.screenshot(language + "-operator");
+        signOut();
+    }
+
+    private String partStatus(String part) {
+        return browser().find("#part-" + part + " [data-status]").getDomAttribute("data-status");
     }
 
     private void signIn(String person, String language) {
