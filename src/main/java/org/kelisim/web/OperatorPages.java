@@ -4,17 +4,21 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kelisim.notification.SmsQueue;
 import org.kelisim.request.RequestCounts;
+import org.kelisim.request.RequestStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The operator's page (operators are the IINs in {@code kelisim.web.operators}): requests by status, the SMS queue
@@ -50,6 +54,35 @@ class OperatorPages {
 
     @GetMapping("/operator")
     String operator(Model model) {
+        model.addAttribute("parts", parts());
+        model.addAttribute("requests", requests.byStatus());
+        model.addAttribute("sms", sms.counts());
+        model.addAttribute("smsBound", sms.bound());
+        return "operator";
+    }
+
+    /**
+     * What the page's script refreshes every few seconds, and what a monitoring script may read with an operator's
+     * token: counts and states, no details.
+     */
+    @GetMapping(path = "/api/v1/operator/summary", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Summary summary() {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts().forEach(part -> parts.put(part.name(), part.status()));
+        var counts = sms.counts();
+        return new Summary(requests.byStatus(), new SmsSummary(counts.pending(), counts.sent(), counts.gaveUp(),
+                sms.bound()), parts);
+    }
+
+    /** Requests by status, the SMS queue, and each part's state by name. */
+    record Summary(Map<RequestStatus, Long> requests, SmsSummary sms, Map<String, String> parts) {
+    }
+
+    record SmsSummary(long pending, long sent, long gaveUp, boolean bound) {
+    }
+
+    private List<PartHealth> parts() {
         List<PartHealth> parts = new ArrayList<>();
         HealthContributorRegistry registry = health.getIfAvailable();
         if (registry != null) {
@@ -58,11 +91,7 @@ class OperatorPages {
                     .forEach(entry -> parts.add(part(entry.name(), ((HealthIndicator) entry.contributor()).health())));
         }
         parts.sort(Comparator.comparingInt((PartHealth part) -> rank(part.name())).thenComparing(PartHealth::name));
-        model.addAttribute("parts", parts);
-        model.addAttribute("requests", requests.byStatus());
-        model.addAttribute("sms", sms.counts());
-        model.addAttribute("smsBound", sms.bound());
-        return "operator";
+        return parts;
     }
 
     private static int rank(String name) {

@@ -246,6 +246,24 @@ class PageSecurityIT {
         }
 
         @Test
+        void givesTheOperatorsSummaryToOperatorsOnly() throws Exception {
+            var operator = new Visitor();
+            operator.signIn("first-head");
+            var other = new Visitor();
+            other.signIn("third-party");
+
+            var summary = JSON.readTree(operator.get("/api/v1/operator/summary").body());
+
+            assertThat(summary.path("requests").has("AWAITING_CONSENT")).isTrue();
+            assertThat(summary.path("sms").path("bound").asBoolean()).isTrue();
+            assertThat(summary.path("parts").path("db").asString()).isEqualTo("UP");
+            assertThat(summary.path("parts").path("registries").asString()).isEqualTo("UP");
+            assertThat(summary.path("parts").has("ocsp")).isTrue();
+            assertThat(other.get("/api/v1/operator/summary").statusCode()).isEqualTo(403);
+            assertThat(new Visitor().get("/api/v1/operator/summary").statusCode()).isEqualTo(401);
+        }
+
+        @Test
         void letsAnyoneVerify() throws Exception {
             assertThat(new Visitor().get("/verify").statusCode()).isEqualTo(200);
             assertThat(new Visitor().get("/verify/KLS-0000-0000").body()).contains("value=\"KLS-0000-0000\"");

@@ -306,6 +306,10 @@ class WebJourneyIT {
         assertThat(partStatus("crl")).isIn("UP", "UNKNOWN");
         assertThat(partStatus("smsCentre")).isEqualTo("UP");
         assertThat(b.find("#part-ocsp td").getText()).isEqualTo(text("web.operator.part.ocsp", language) + " ocsp");
+        b.driver().executeScript("document.getElementById('count-ISSUED').textContent = '-1';"
+                + "document.querySelector('#part-db [data-status]').dataset.status = 'DOWN';");
+        b.await(d -> partStatus("db").equals("UP") && !b.find("#count-ISSUED").getText().equals("-1") ? true : null);
+        assertThat(b.find("#operator-updated").getText()).startsWith(text("web.operator.updated", language));
         b.screenshot(language + "-operator");
         signOut();
     }
