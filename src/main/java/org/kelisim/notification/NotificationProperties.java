@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("kelisim.notification")
-record NotificationProperties(@DefaultValue Smpp smpp, @DefaultValue Delivery delivery) {
+record NotificationProperties(@DefaultValue Smpp smpp, @DefaultValue Delivery delivery,
+        @DefaultValue Retention retention) {
 
     /**
      * The SMS centre (SMPP 3.4, bound as transceiver).
@@ -57,6 +58,27 @@ record NotificationProperties(@DefaultValue Smpp smpp, @DefaultValue Delivery de
             int doublings = Math.min(Math.max(attempts - 1, 0), 30);
             Duration delay = backoffBase.multipliedBy(1L << doublings);
             return delay.compareTo(backoffMax) > 0 ? backoffMax : delay;
+        }
+    }
+
+    /**
+     * How long finished outbox items are kept ({@link OutboxRetention}).
+     *
+     * @param keep a delivered or given-up item, its webhook attempts and the SMS receipts stay this long after the
+     *     item's last chance of delivery
+     * @param interval how often the clean-up runs (read by {@code @Scheduled} from the same key)
+     * @param batchSize rows deleted per transaction, so that no run holds its locks for long
+     */
+    record Retention(@DefaultValue("30d") Duration keep, @DefaultValue("1h") Duration interval,
+            @DefaultValue("500") int batchSize) {
+
+        Retention {
+            if (keep.isNegative() || keep.isZero()) {
+                throw new IllegalArgumentException("kelisim.notification.retention.keep must be positive");
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("kelisim.notification.retention.batch-size must be positive");
+            }
         }
     }
 }

@@ -23,16 +23,18 @@ class SignIn {
     private final CertificateTrust trust;
     private final Challenges challenges;
     private final AccessTokens tokens;
+    private final SignInTrail trail;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     SignIn(CmsVerifier cms, XmlVerifier xml, CertificateTrust trust, Challenges challenges, AccessTokens tokens,
-            TransactionTemplate transactions, Clock clock) {
+            SignInTrail trail, TransactionTemplate transactions, Clock clock) {
         this.cms = cms;
         this.xml = xml;
         this.trust = trust;
         this.challenges = challenges;
         this.tokens = tokens;
+        this.trail = trail;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -51,15 +53,26 @@ class SignIn {
         if (!signer.canSignIn()) {
             throw new SignatureRejectedException("wrong_key_usage", Kind.UNAUTHENTICATED);
         }
-        Instant now = clock.instant();
-        trust.check(signer.certificate(), answer.signer().carriedCertificates(), now, Kind.UNAUTHENTICATED);
-
         Party party = signer.party();
-        AccessTokens.Issued token = transactions.execute(status -> {
-            challenges.consume(answer.nonce());
-            return tokens.issue(party);
-        });
-        return new SignedIn(token, party);
+        Instant now = clock.instant();
+        try {
+            trust.check(signer.certificate(), answer.signer().carriedCertificates(), now, Kind.UNAUTHENTICATED);
+        } catch (SignatureRejectedException refusal) {
+            trail.refused(party, refusal);
+            throw refusal;
+        }
+
+        try {
+            AccessTokens.Issued token = transactions.execute(status -> {
+                challenges.consume(answer.nonce());
+                trail.signedIn(party);
+                return tokens.issue(party);
+            });
+            return new SignedIn(token, party);
+        } catch (SignatureRejectedException refusal) {
+            trail.refused(party, refusal);
+            throw refusal;
+        }
     }
 
     private record Answer(String nonce, SignerEvidence signer) {

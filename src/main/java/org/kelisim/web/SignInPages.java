@@ -2,6 +2,8 @@ package org.kelisim.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.kelisim.audit.AuditEvent;
+import org.kelisim.audit.AuditTrail;
 import org.kelisim.signature.AccessTokens;
 import org.kelisim.signature.Party;
 import org.kelisim.signature.PartyAuthentication;
@@ -19,7 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Sign-in with EDS for the pages. The page's script asks the API for a challenge, has NCALayer sign it with the
  * person's AUTH key, and trades the CMS for an access token at {@code /api/v1/auth/token}, where the signature
  * module verifies it (chain, validity, revocation, key usage, the nonce counted once). The token is then handed in
- * here, over POST with the CSRF token, and the party it acts for is kept in a fresh session.
+ * here, over POST with the CSRF token, and the party it acts for is kept in a fresh session. Opening the session is
+ * an entry of the audit trail of its own ({@code signin.session}, the key holder as actor, no subject: it touches
+ * nobody else's data and stays out of the holder's "who asked about me"); the token's sign-in has one already.
  */
 @Controller
 class SignInPages {
@@ -30,13 +34,15 @@ class SignInPages {
     private final PartySessions sessions;
     private final HttpSessionCsrfTokenRepository csrfTokens;
     private final WebProperties properties;
+    private final AuditTrail audit;
 
     SignInPages(AccessTokens tokens, PartySessions sessions, HttpSessionCsrfTokenRepository csrfTokens,
-            WebProperties properties) {
+            WebProperties properties, AuditTrail audit) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.csrfTokens = csrfTokens;
         this.properties = properties;
+        this.audit = audit;
     }
 
     @GetMapping("/")
@@ -72,6 +78,9 @@ class SignInPages {
         if (demoPerson != null && demoPerson.matches("[a-z0-9-]{1,40}")) {
             request.getSession().setAttribute(PageModel.DEMO_PERSON, demoPerson);
         }
+        // Spring Session writes the session when the response is committed, outside any transaction of ours: the
+        // entry cannot share one with it, and is written first.
+        audit.record(new AuditEvent("signin.session", party.iin(), party.name(), null, null, "ok"));
         log.info("Page session opened for {}", party);
         return party.isLegalEntity() ? "redirect:/requests" : "redirect:/cabinet";
     }

@@ -19,8 +19,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +56,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -68,7 +72,8 @@ import org.springframework.transaction.support.TransactionTemplate;
     "kelisim.notification.delivery.webhook-timeout=2s",
     "kelisim.notification.smpp.reconnect-min=100ms",
     "kelisim.notification.smpp.reconnect-max=500ms",
-    "kelisim.notification.smpp.send-rate=200"})
+    "kelisim.notification.smpp.send-rate=200",
+    "kelisim.notification.retention.batch-size=2"})
 class NotificationIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -98,6 +103,10 @@ class NotificationIT {
     AuditTrail audit;
     @Autowired
     Outbox outbox;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    @Autowired
+    NotificationProperties properties;
 
     /** BMG and the portal as the tests set them up; read by the mocks, also from the listeners' threads. */
     private final java.util.Map<Iin, String> phoneBook = new java.util.concurrent.ConcurrentHashMap<>();
@@ -566,6 +575,187 @@ class NotificationIT {
             var mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** The clean-up, run on a clock 40 days ahead (so with 30 days kept, whatever ended before now + 10 days goes). */
+    @Nested
+    class TheRetention {
+
+        private final Instant now = Instant.now();
+        private OutboxRetention retention;
+
+        @BeforeEach
+        void moveTheRetentionsClockFortyDaysAhead() {
+            retention = new OutboxRetention(jdbc, transactionManager,
+                    Clock.fixed(now.plus(Duration.ofDays(40)), ZoneOffset.UTC), properties);
+        }
+
+        private UUID finished(String state, Instant at, UUID requestId) {
+            return item(state, at, at.plus(Duration.ofHours(1)), "SENT".equals(state) ? at : null, at, requestId);
+        }
+
+        /** Old and long expired, but never claimable by this node's worker: its next attempt is a year away. */
+        private UUID pending(Instant at) {
+            return item("PENDING", at, at.plus(Duration.ofHours(1)), null, now.plus(Duration.ofDays(365)), null);
+        }
+
+        private UUID item(String state, Instant createdAt, Instant expiresAt, Instant sentAt, Instant nextAttemptAt,
+                UUID requestId) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("""
+                    INSERT INTO notification_outbox (id, idempotency_key, channel, recipient, payload, request_id,
+                                                     state, attempts, created_at, next_attempt_at, expires_at,
+                                                     sent_at)
+                    VALUES (?, ?, 'WEBHOOK', '000000000000', '{}', ?, ?, 1, ?, ?, ?, ?)""")
+                    .params(id, "test:retention:" + id, requestId, state, Timestamp.from(createdAt),
+                            Timestamp.from(nextAttemptAt), Timestamp.from(expiresAt),
+                            sentAt == null ? null : Timestamp.from(sentAt))
+                    .update();
+            return id;
+        }
+
+        private void attempt(UUID item, Instant at) {
+            jdbc.sql("""
+                    INSERT INTO webhook_deliveries (id, outbox_id, party_id, attempt, at, outcome)
+                    VALUES (?, ?, '000000000000', 1, ?, 'unreachable')""")
+                    .params(UUID.randomUUID(), item, Timestamp.from(at))
+                    .update();
+        }
+
+        private String receipt(Instant at) {
+            String id = "retention-" + UUID.randomUUID();
+            jdbc.sql("INSERT INTO sms_receipts (smsc_message_id, state, received_at) VALUES (?, 'DELIVRD', ?)")
+                    .params(id, Timestamp.from(at)).update();
+            return id;
+        }
+
+        private void centreMessage(String key, String phone, Instant at) {
+            jdbc.sql("""
+                    INSERT INTO demo_sms_messages (idempotency_key, phone, sender, text, parts, received_at)
+                    VALUES (?, ?, '1414', 'test', 1, ?)""")
+                    .params(key, phone, Timestamp.from(at)).update();
+        }
+
+        private boolean itemExists(UUID id) {
+            return count("SELECT count(*) FROM notification_outbox WHERE id = ?", id) == 1;
+        }
+
+        private long count(String sql, Object... params) {
+            return jdbc.sql(sql).params(params).query(Long.class).single();
+        }
+
+        @Test
+        void deletesADeliveredSmsWithItsReceiptsAndTheCentresCopyOnceItIsOld() {
+            String phone = newPhone();
+            String key = "test:retention:" + phone;
+            await().atMost(PATIENCE).until(client::isBound);
+            outbox.enqueue(key, Outbox.Channel.SMS, phone, "Сообщение для очистки: " + "ж".repeat(80), null,
+                    now.plus(Duration.ofHours(1)));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(count("""
+                    SELECT count(*) FROM notification_outbox o JOIN sms_receipts r
+                      ON r.smsc_message_id = ANY (string_to_array(o.smsc_message_ids, ','))
+                    WHERE o.idempotency_key = ? AND o.state = 'SENT'""", key)).isEqualTo(2));
+            String partIds = jdbc.sql("SELECT smsc_message_ids FROM notification_outbox WHERE idempotency_key = ?")
+                    .param(key).query(String.class).single();
+
+            var purged = retention.purge();
+
+            assertThat(count("SELECT count(*) FROM notification_outbox WHERE idempotency_key = ?", key)).isZero();
+            assertThat(count("SELECT count(*) FROM sms_receipts WHERE smsc_message_id = ANY (string_to_array(?, ','))",
+                    partIds)).isZero();
+            assertThat(count("SELECT count(*) FROM demo_sms_messages WHERE idempotency_key = ?", key)).isZero();
+            assertThat(purged.items()).isPositive();
+            assertThat(purged.receipts()).isGreaterThanOrEqualTo(2);
+            assertThat(purged.centreMessages()).isPositive();
+        }
+
+        @Test
+        void deletesGivenUpItemsWithTheirWebhookAttemptsInBatches() {
+            var gaveUp = List.of(finished("GAVE_UP", now, null), finished("GAVE_UP", now, null),
+                    finished("GAVE_UP", now, null), finished("SENT", now, null), finished("SENT", now, null));
+            gaveUp.forEach(item -> {
+                attempt(item, now);
+                attempt(item, now.plusSeconds(60));
+            });
+
+            var purged = retention.purge();
+
+            assertThat(gaveUp).noneMatch(this::itemExists);
+            assertThat(count("SELECT count(*) FROM webhook_deliveries WHERE outbox_id IN (?, ?, ?, ?, ?)",
+                    gaveUp.toArray())).isZero();
+            // batch-size is 2 here: five items took three batches
+            assertThat(purged.items()).isGreaterThanOrEqualTo(5);
+            assertThat(purged.webhookAttempts()).isGreaterThanOrEqualTo(10);
+        }
+
+        @Test
+        void keepsRecentItemsAndReceiptsAndEveryPendingItemWithItsKeyAtTheCentre() {
+            Instant recent = now.plus(Duration.ofDays(20));
+            UUID recentItem = finished("SENT", recent, null);
+            attempt(recentItem, recent);
+            UUID pendingItem = pending(now.minus(Duration.ofDays(60)));
+            String recentReceipt = receipt(recent);
+            String oldReceipt = receipt(now);
+            String phone = newPhone();
+            centreMessage("test:retention:" + pendingItem, phone, now.minus(Duration.ofDays(60)));
+            centreMessage(null, phone, recent);
+
+            retention.purge();
+
+            assertThat(itemExists(recentItem)).isTrue();
+            assertThat(count("SELECT count(*) FROM webhook_deliveries WHERE outbox_id = ?", recentItem)).isOne();
+            assertThat(itemExists(pendingItem)).isTrue();
+            assertThat(count("SELECT count(*) FROM sms_receipts WHERE smsc_message_id = ?", recentReceipt)).isOne();
+            assertThat(count("SELECT count(*) FROM sms_receipts WHERE smsc_message_id = ?", oldReceipt)).isZero();
+            assertThat(count("SELECT count(*) FROM demo_sms_messages WHERE phone = ?", phone)).isEqualTo(2);
+        }
+
+        @Test
+        void keepsTheKeyOfAnItemWhoseEventIsStillOutstandingUntilTheEventIsCompleted() {
+            UUID requestId = UUID.randomUUID();
+            UUID item = finished("SENT", now, requestId);
+            UUID publication = UUID.randomUUID();
+            jdbc.sql("""
+                    INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date)
+                    VALUES (?, 'retention-test', 'org.kelisim.request.RequestStatusChanged', ?, ?)""")
+                    .params(publication, "{\"requestId\":\"" + requestId + "\"}", Timestamp.from(now))
+                    .update();
+            try {
+                retention.purge();
+                assertThat(itemExists(item)).isTrue();
+
+                jdbc.sql("UPDATE event_publication SET completion_date = ? WHERE id = ?")
+                        .params(Timestamp.from(now), publication).update();
+                retention.purge();
+                assertThat(itemExists(item)).isFalse();
+            } finally {
+                jdbc.sql("DELETE FROM event_publication WHERE id = ?").param(publication).update();
+            }
+        }
+
+        @Test
+        void runsTwiceWithoutHarm() {
+            UUID old = finished("SENT", now, null);
+            UUID recent = finished("SENT", now.plus(Duration.ofDays(20)), null);
+            UUID pendingItem = pending(now);
+
+            retention.purge();
+            retention.purge();
+
+            assertThat(itemExists(old)).isFalse();
+            assertThat(itemExists(recent)).isTrue();
+            assertThat(itemExists(pendingItem)).isTrue();
+        }
+
+        @Test
+        void isAScheduledJobThatOneNodeRunsAtATime() throws Exception {
+            var run = OutboxRetention.class.getMethod("run");
+
+            assertThat(run.getAnnotation(org.springframework.scheduling.annotation.Scheduled.class)).isNotNull();
+            assertThat(run.getAnnotation(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class).name())
+                    .isEqualTo("notification-outbox-retention");
+            assertThat(properties.retention().keep()).isEqualTo(Duration.ofDays(30));
         }
     }
 }

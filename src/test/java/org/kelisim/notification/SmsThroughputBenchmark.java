@@ -58,14 +58,15 @@ public class SmsThroughputBenchmark {
         var jdbc = JdbcClient.create(postgres.getPostgresDatabase());
         var properties = new NotificationProperties(new NotificationProperties.Smpp("localhost", 2775, "kelisim",
                 "kelisim", "1414", sendRate, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(100),
-                Duration.ofSeconds(1), 0), null);
+                Duration.ofSeconds(1), 0), null, null);
         centre = new EmbeddedSmsCentre(properties, jdbc, Clock.systemUTC());
         centre.start();
         var centres = new StaticListableBeanFactory(Map.of("centre", centre)).getBeanProvider(EmbeddedSmsCentre.class);
         var inbound = new SmsInbound(jdbc, Clock.systemUTC(), null, null, null, null,
                 new NotificationProperties(properties.smpp(), new NotificationProperties.Delivery(
                         Duration.ofSeconds(1), 20, Duration.ofMinutes(2), Duration.ofSeconds(2),
-                        Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(24), Duration.ofSeconds(10))));
+                        Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(24), Duration.ofSeconds(10)),
+                        null));
         client = new SmppClient(properties, centres, inbound);
         client.start();
         while (!client.isBound()) {

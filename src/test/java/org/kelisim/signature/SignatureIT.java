@@ -45,6 +45,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.w3c.dom.Document;
 import tools.jackson.databind.JsonNode;
@@ -79,6 +80,9 @@ class SignatureIT {
 
     @Autowired
     RevocationHealth revocationHealth;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @TempDir
     Path directory;
@@ -263,6 +267,75 @@ class SignatureIT {
         }
 
         @Test
+        void aSignInIsOneEntryOfTheAuditTrailWithTheKeyHolderAsActorAndNoSubject() throws Exception {
+            long before = lastAuditSequence();
+            String cms = sign("third-party-auth", Base64.getDecoder().decode(challenge()));
+
+            assertThat(post("/api/v1/auth/token", Map.of("cms", cms)).statusCode()).isEqualTo(200);
+
+            assertThat(auditEntriesSince(before, DemoPeopleForTests.THIRD_PARTY.value())).singleElement()
+                    .isEqualTo(new SignInEntry("signin.token", "ok", null));
+        }
+
+        @Test
+        void aRevokedKeyIsRecordedAsARefusedSignInAndGetsNoToken() throws Exception {
+            String holder = DemoPeopleForTests.REVOKED.value();
+            long before = lastAuditSequence();
+            long tokens = tokensOf(holder);
+            String cms = sign("revoked-key-auth", Base64.getDecoder().decode(challenge()));
+
+            assertThat(refusal(post("/api/v1/auth/token", Map.of("cms", cms)))).isEqualTo("certificate_revoked");
+
+            assertThat(auditEntriesSince(before, holder)).singleElement()
+                    .isEqualTo(new SignInEntry("signin.refused", "certificate_revoked", null));
+            assertThat(tokensOf(holder)).isEqualTo(tokens);
+        }
+
+        @Test
+        void aNonceUsedAgainIsRecordedAsARefusalBesideTheFirstSignIn() throws Exception {
+            long before = lastAuditSequence();
+            String cms = sign("third-party-auth", Base64.getDecoder().decode(challenge()));
+
+            post("/api/v1/auth/token", Map.of("cms", cms));
+            assertThat(refusal(post("/api/v1/auth/token", Map.of("cms", cms)))).isEqualTo("nonce_used");
+
+            assertThat(auditEntriesSince(before, DemoPeopleForTests.THIRD_PARTY.value())).containsExactly(
+                    new SignInEntry("signin.token", "ok", null), new SignInEntry("signin.refused", "nonce_used", null));
+        }
+
+        @Test
+        void aSignatureThatProvesNobodyLeavesNoEntry() throws Exception {
+            long before = lastAuditSequence();
+            byte[] cms = Base64.getDecoder().decode(sign("third-party-auth",
+                    Base64.getDecoder().decode(challenge())));
+            cms[cms.length - 5] ^= 1;
+            String expired = sign("expired-key-auth", Base64.getDecoder().decode(challenge()));
+
+            post("/api/v1/auth/token", Map.of("cms", Base64.getEncoder().encodeToString(cms)));
+            assertThat(refusal(post("/api/v1/auth/token", Map.of("cms", expired)))).isEqualTo("certificate_expired");
+
+            assertThat(auditEntriesSince(before, DemoPeopleForTests.THIRD_PARTY.value())).isEmpty();
+            assertThat(auditEntriesSince(before, DemoPeopleForTests.EXPIRED.value())).isEmpty();
+        }
+
+        @Test
+        void theHoldersOwnSignInsStayOutOfWhoAskedAboutThem() throws Exception {
+            String cms = sign("third-party-auth", Base64.getDecoder().decode(challenge()));
+            String token = JSON.readTree(post("/api/v1/auth/token", Map.of("cms", cms)).body()).get("accessToken")
+                    .asString();
+
+            var accessLog = send(HttpRequest.newBuilder(uri("/api/v1/me/access-log"))
+                    .header("Authorization", "Bearer " + token).GET());
+
+            assertThat(accessLog.statusCode()).isEqualTo(200);
+            var actions = JSON.readTree(accessLog.body()).get("items").valueStream()
+                    .map(item -> item.get("action").asString()).toList();
+            assertThat(actions).noneMatch(action -> action.startsWith("signin."));
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_entries WHERE action = 'signin.token' AND actor_id = ?")
+                    .param(DemoPeopleForTests.THIRD_PARTY.value()).query(Long.class).single()).isPositive();
+        }
+
+        @Test
         void withoutATokenTheApiAnswers401AndWithAForgedOneToo() throws Exception {
             assertThat(send(HttpRequest.newBuilder(uri("/api/v1/auth/me")).GET()).statusCode()).isEqualTo(401);
             assertThat(send(HttpRequest.newBuilder(uri("/api/v1/auth/me")).header("Authorization", "Bearer forged")
@@ -368,6 +441,27 @@ class SignatureIT {
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body()).get("nonce").asString();
+    }
+
+    record SignInEntry(String action, String outcome, String subjectIin) {
+    }
+
+    private long lastAuditSequence() {
+        return jdbc.sql("SELECT coalesce(max(sequence), 0) FROM audit_entries").query(Long.class).single();
+    }
+
+    private List<SignInEntry> auditEntriesSince(long sequence, String actorId) {
+        return jdbc.sql("""
+                SELECT action, outcome, subject_iin FROM audit_entries WHERE sequence > ? AND actor_id = ?
+                ORDER BY sequence""")
+                .params(sequence, actorId)
+                .query(SignInEntry.class)
+                .list();
+    }
+
+    private long tokensOf(String iin) {
+        return jdbc.sql("SELECT count(*) FROM signature_access_tokens WHERE iin = ?").param(iin).query(Long.class)
+                .single();
     }
 
     private String signXml(String alias, String nonce) throws Exception {

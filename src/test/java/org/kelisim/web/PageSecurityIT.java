@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.kelisim.signature.CmsSigning;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +37,12 @@ class PageSecurityIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     /** A browser-like client: keeps its cookies, follows no redirects. */
     final class Visitor {
@@ -122,6 +132,30 @@ class PageSecurityIT {
             String after = visitor.http.cookieHandler().orElseThrow().get(uri("/"), java.util.Map.of())
                     .get("Cookie").toString();
             assertThat(after).isNotEqualTo(before);
+        }
+
+        @Test
+        void recordsTheTokensSignInAndTheSessionsOpeningInTheAuditTrail() throws Exception {
+            long before = jdbc.sql("SELECT coalesce(max(sequence), 0) FROM audit_entries").query(Long.class).single();
+
+            new Visitor().signIn("first-head");
+
+            assertThat(jdbc.sql("""
+                    SELECT action FROM audit_entries WHERE sequence > ? AND actor_id = ? AND subject_iin IS NULL
+                    ORDER BY sequence""")
+                    .params(before, WebIntegrationTest.OPERATOR).query(String.class).list())
+                    .containsExactly("signin.token", "signin.session");
+        }
+
+        @Test
+        void knowsNoPasswordsNorAnyUserToCheckThemAgainst() throws Exception {
+            var withPassword = new Visitor().http.send(HttpRequest.newBuilder(uri("/api/v1/auth/me"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            "user:password".getBytes(StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
+            assertThat(withPassword.statusCode()).isEqualTo(401);
         }
 
         @Test
