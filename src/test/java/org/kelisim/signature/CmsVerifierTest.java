@@ -11,8 +11,12 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -122,6 +126,44 @@ class CmsVerifierTest {
                 // The signature value closes an attached CMS without unsigned attributes.
                 cms[cms.length - 1] ^= 0x01;
                 assertThatThrownBy(() -> verifier.verify(cms, null)).hasMessage("signature_invalid");
+            }
+        }
+
+        @Test
+        void severalThreadsVerifyTheSameSignersAtOnce() throws Exception {
+            List<byte[]> good = new ArrayList<>();
+            List<byte[]> tampered = new ArrayList<>();
+            for (KeyPair keys : List.of(DemoCertificationAuthority.rsa(), ec())) {
+                byte[] cms = CmsSigning.sign(new CmsSigning.SigningKey(
+                        PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded()), List.of(selfSigned(keys))),
+                        CONTENT, false);
+                good.add(cms);
+                byte[] changed = cms.clone();
+                changed[changed.length - 1] ^= 0x01;
+                tampered.add(changed);
+            }
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Integer>> results = new ArrayList<>();
+                for (int thread = 0; thread < 4; thread++) {
+                    results.add(threads.submit(() -> {
+                        int refused = 0;
+                        for (int i = 0; i < 50; i++) {
+                            assertThat(verifier.verify(good.get(i % 2), null).content()).isEqualTo(CONTENT);
+                            try {
+                                verifier.verify(tampered.get(i % 2), null);
+                            } catch (SignatureRejectedException expected) {
+                                refused++;
+                            }
+                        }
+                        return refused;
+                    }));
+                }
+                for (Future<Integer> result : results) {
+                    assertThat(result.get()).isEqualTo(50);
+                }
+            } finally {
+                threads.shutdownNow();
             }
         }
 
