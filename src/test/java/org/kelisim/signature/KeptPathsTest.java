@@ -134,7 +134,8 @@ class KeptPathsTest {
             server.start();
             try {
                 URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ca.crl");
-                var trust = trust(CrlSource.online(List.of(uri), Duration.ofSeconds(2), clock));
+                var trust = trust(CrlSource.online(List.of(uri), Duration.ofSeconds(2), clock,
+                        new RevocationHealth(clock)));
                 Instant signedAt = NOW.plusSeconds(1);
                 trust.check(signer, List.of(ca), signedAt, Kind.UNPROCESSABLE);
 
