@@ -99,20 +99,24 @@ final class CertificateTrust {
 
     /**
      * Checks a time-stamping authority's certificate: valid at the time it stamped, meant for time-stamping (EKU
-     * id-kp-timeStamping) and chained by PKIX to an anchor of the profile at that time.
+     * id-kp-timeStamping), chained by PKIX to an anchor of the profile at that time, and not revoked then. A token
+     * stamped after its TSA's key was revoked proves nothing (RFC 3161 §4, RFC 5816); a TSA nobody can tell about
+     * proves nothing either, but is no reason to refuse the signature it stamped.
      *
      * @param carried certificates that travelled with the time-stamp token, candidates for intermediates
-     * @throws SignatureRejectedException {@code timestamp_untrusted} otherwise
+     * @return whether the time is proven: {@code false} when no revocation source could tell about the TSA
+     * @throws SignatureRejectedException {@code timestamp_untrusted} when the TSA is not to be trusted
      */
-    void checkTimeStampingAuthority(X509Certificate tsa, List<X509Certificate> carried, Instant stampedAt) {
+    boolean checkTimeStampingAuthority(X509Certificate tsa, List<X509Certificate> carried, Instant stampedAt) {
         Kind kind = Kind.UNPROCESSABLE;
+        List<X509Certificate> chain;
         try {
             tsa.checkValidity(Date.from(stampedAt));
             List<String> usages = tsa.getExtendedKeyUsage();
             if (usages == null || !usages.contains(TIME_STAMPING)) {
                 throw new SignatureRejectedException("timestamp_untrusted", kind);
             }
-            chain(tsa, carried, stampedAt, kind);
+            chain = chain(tsa, carried, stampedAt, kind);
         } catch (CertificateExpiredException | CertificateNotYetValidException | CertificateParsingException e) {
             throw new SignatureRejectedException("timestamp_untrusted", kind, e);
         } catch (SignatureRejectedException e) {
@@ -120,6 +124,16 @@ final class CertificateTrust {
                     ? e
                     : new SignatureRejectedException("timestamp_untrusted", kind, e);
         }
+
+        Optional<RevocationAnswer> answer = revocation(tsa, chain.get(1), stampedAt);
+        if (answer.isPresent() && answer.get().revoked()) {
+            throw new SignatureRejectedException("timestamp_untrusted", kind);
+        }
+        if (answer.isEmpty()) {
+            log.warn("No revocation source could tell about TSA certificate {}: its time is not taken as proven",
+                    tsa.getSerialNumber().toString(16));
+        }
+        return answer.isPresent();
     }
 
     /**

@@ -269,9 +269,9 @@ final class CmsVerifier {
                 throw new SignatureRejectedException("timestamp_untrusted",
                         SignatureRejectedException.Kind.UNPROCESSABLE);
             }
-            timeStampTrust.checkTimeStampingAuthority(certificates(List.of(tsaCertificate)).get(0),
+            boolean proven = timeStampTrust.checkTimeStampingAuthority(certificates(List.of(tsaCertificate)).get(0),
                     certificates(token.getCertificates().getMatches(null)), stampedAt);
-            return Optional.of(stampedAt);
+            return proven ? Optional.of(stampedAt) : Optional.empty();
         } catch (TSPException | IOException | OperatorCreationException | RuntimeException e) {
             if (e instanceof SignatureRejectedException rejected) {
                 throw rejected;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,10 +21,12 @@ import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.CMSSignedData;
@@ -42,11 +45,12 @@ import org.junit.jupiter.api.Test;
 class TimeStampTest {
 
     private static final byte[] CONTENT = "test123".getBytes(StandardCharsets.UTF_8);
+    private static final BigInteger TSA_SERIAL = BigInteger.TEN;
 
     private final KeyPair rootKeys = DemoCertificationAuthority.rsa();
     private final X509Certificate root = root(rootKeys, "CN=TEST TSA ROOT");
     private final CmsVerifier verifier = new CmsVerifier(new CertificateTrust(new TrustProfile("tsa",
-            () -> List.of(root), List.of(), List.of(), true)));
+            () -> List.of(root), List.of(), List.of(rootCrl(null)), true)));
 
     @Test
     void aTimeStampOverTheSignatureValueIsVerifiedAndReported() throws Exception {
@@ -92,6 +96,45 @@ class TimeStampTest {
 
         assertThatThrownBy(() -> trust.checkTimeStampingAuthority(notTsa, List.of(), Instant.now()))
                 .hasMessage("timestamp_untrusted");
+    }
+
+    @Test
+    void aTimeStampFromAnAuthorityRevokedBeforeItStampedIsRefused() throws Exception {
+        var revokedTsa = new CmsVerifier(new CertificateTrust(new TrustProfile("tsa", () -> List.of(root),
+                List.of(), List.of(rootCrl(TSA_SERIAL)), true)));
+        byte[] cms = stamped(null, Instant.now(), rootKeys, root);
+
+        assertThatThrownBy(() -> revokedTsa.verify(cms, null)).hasMessage("timestamp_untrusted");
+    }
+
+    @Test
+    void aTimeStampFromAnAuthorityNobodyCanTellAboutProvesNoTimeButTheSignatureStands() throws Exception {
+        var blind = new CmsVerifier(new CertificateTrust(new TrustProfile("tsa", () -> List.of(root), List.of(),
+                List.of(), true)));
+        Instant stampedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        byte[] cms = stamped(null, stampedAt, rootKeys, root);
+
+        var signer = blind.verify(cms, null).signers().get(0);
+
+        assertThat(signer.timeStamp()).isEmpty();
+        assertThat(signer.provenTime()).isEqualTo(signer.signingTime());
+    }
+
+    /** The root's CRL, fresh, listing the TSA's certificate as revoked an hour ago when a serial is given. */
+    private CrlSource rootCrl(BigInteger revoked) {
+        try {
+            var builder = new X509v2CRLBuilder(new X500Name("CN=TEST TSA ROOT"),
+                    Date.from(Instant.now().minus(Duration.ofHours(2))));
+            builder.setNextUpdate(Date.from(Instant.now().plus(Duration.ofDays(1))));
+            if (revoked != null) {
+                builder.addCRLEntry(revoked, Date.from(Instant.now().minus(Duration.ofHours(1))),
+                        CRLReason.keyCompromise);
+            }
+            return CrlSource.preloaded(List.of(builder.build(DemoCertificationAuthority.signer(rootKeys.getPrivate()))
+                    .getEncoded()), Clock.systemUTC());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static CMSSignedData signed() throws Exception {
@@ -143,7 +186,7 @@ class TimeStampTest {
     }
 
     private static X509Certificate tsaCertificate(KeyPair keys, KeyPair caKeys, X509Certificate ca) throws Exception {
-        var builder = new JcaX509v3CertificateBuilder(ca, BigInteger.TEN, Date.from(Instant.now().minusSeconds(60)),
+        var builder = new JcaX509v3CertificateBuilder(ca, TSA_SERIAL, Date.from(Instant.now().minusSeconds(7200)),
                 Date.from(Instant.now().plus(Duration.ofDays(1))), new X500Name("CN=TEST TSA"), keys.getPublic());
         builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
         return DemoCertificationAuthority.x509(builder.build(DemoCertificationAuthority.signer(caKeys.getPrivate())));
