@@ -34,11 +34,11 @@ final class RevocationHealth {
     }
 
     void answered(Kind kind, String address) {
-        note(kind, address, new Outcome(clock.instant(), null, null));
+        note(kind, address, new Outcome(clock.instant(), null, null, false));
     }
 
     void failed(Kind kind, String address, String reason) {
-        note(kind, address, new Outcome(null, clock.instant(), reason));
+        note(kind, address, new Outcome(null, clock.instant(), reason, true));
     }
 
     /** UNKNOWN until asked; DOWN while any address's last attempt failed; UP otherwise. */
@@ -50,7 +50,7 @@ final class RevocationHealth {
         Map<String, Object> details = new LinkedHashMap<>();
         boolean failing = false;
         for (var entry : seen.entrySet()) {
-            failing |= entry.getValue().failing();
+            failing |= entry.getValue().failing;
             details.put(entry.getKey(), entry.getValue().describe());
         }
 
@@ -65,21 +65,21 @@ final class RevocationHealth {
         byAddress.merge(address, outcome, Outcome::then);
     }
 
-    private record Outcome(Instant lastAnswer, Instant lastFailure, String reason) {
+    /**
+     * @param failing whether the last note was a failure: by order, not by time, since a CRL that answers and is then
+     *     refused (unsigned, out of scope) notes both within the same instant
+     */
+    private record Outcome(Instant lastAnswer, Instant lastFailure, String reason, boolean failing) {
 
         Outcome then(Outcome next) {
             return new Outcome(next.lastAnswer != null ? next.lastAnswer : lastAnswer,
                     next.lastFailure != null ? next.lastFailure : lastFailure,
-                    next.reason != null ? next.reason : reason);
-        }
-
-        boolean failing() {
-            return lastFailure != null && (lastAnswer == null || lastFailure.isAfter(lastAnswer));
+                    next.reason != null ? next.reason : reason, next.failing);
         }
 
         Map<String, Object> describe() {
             Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("state", failing() ? "failing" : "answering");
+            detail.put("state", failing ? "failing" : "answering");
             if (lastAnswer != null) {
                 detail.put("lastAnswer", lastAnswer.toString());
             }
