@@ -128,12 +128,9 @@ final class CrlSource implements RevocationSource {
                     deltas(base.get(), certificate), false);
             if (reading.needsNewerBase()) {
                 // A delta built on a newer base than the cached one: the CA has issued a base before nextUpdate.
-                base = fetch(uri, true);
-                if (base.isEmpty()) {
-                    continue;
-                }
-                reading = read(base.get(), uri.toString(), certificate, issuer, moment,
-                        deltas(base.get(), certificate), true);
+                // Should that fetch fail, the cached base still answers what it can (a listed revocation).
+                X509CRL again = fetch(uri, true).orElse(base.get());
+                reading = read(again, uri.toString(), certificate, issuer, moment, deltas(again, certificate), true);
             }
             if (reading.answer().isPresent()) {
                 return reading.answer();

@@ -57,12 +57,14 @@ class DeltaCrlTest {
     private static final KeyPair OTHER_KEYS = DemoCertificationAuthority.rsa();
     private static final X509Certificate CA = caCertificate();
     private static final BigInteger BASE_NUMBER = BigInteger.valueOf(100);
+    /** The key certified does not matter here: the CRLs decide. */
+    private static final X509Certificate SIGNER = signer(3, null);
 
     private HttpServer server;
     private final Map<String, byte[]> published = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final RevocationHealth health = new RevocationHealth(CLOCK);
-    private final X509Certificate signer = signer(3, null);
+    private final X509Certificate signer = SIGNER;
 
     @BeforeEach
     void startThePublisher() throws IOException {
@@ -243,6 +245,21 @@ class DeltaCrlTest {
 
             assertThat(source.check(signer, CA, NOW).orElseThrow().revoked()).isTrue();
             assertThat(requests.get("/base.crl")).hasValue(2);
+        }
+
+        @Test
+        void aRevocationListedInTheCachedBaseStillCountsWhenTheNewerBaseCannotBeFetched() {
+            publish("/base.crl", base().namingDelta().revoking(signer.getSerialNumber(), CRLReason.keyCompromise)
+                    .build());
+            var source = source();
+            assertThat(source.check(signer, CA, NOW).orElseThrow().revoked()).isTrue();
+
+            published.remove("/base.crl");
+            publish("/delta.crl", delta().number(BigInteger.valueOf(111)).baseNumber(BigInteger.valueOf(110))
+                    .build());
+
+            assertThat(source.check(signer, CA, NOW).orElseThrow().revoked()).isTrue();
+            assertThat(reason("/delta.crl")).contains("reason=base_crl_outdated");
         }
 
         @Test
@@ -490,7 +507,7 @@ class DeltaCrlTest {
         try {
             var builder = new JcaX509v3CertificateBuilder(new X500Name(CA_NAME), BigInteger.valueOf(serial),
                     Date.from(NOW.minus(Duration.ofDays(1))), Date.from(NOW.plus(Duration.ofDays(2))),
-                    new X500Name("CN=TEST SIGNER " + serial), DemoCertificationAuthority.rsa().getPublic());
+                    new X500Name("CN=TEST SIGNER " + serial), OTHER_KEYS.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
