@@ -175,15 +175,20 @@ final class CrlSource implements RevocationSource {
             return Reading.NOTHING;
         }
 
+        X509CRLEntry listed = listed(base, certificate, moment);
+        if (listed != null && listed.getRevocationReason() != CRLReason.CERTIFICATE_HOLD) {
+            // Only a hold can be released by a delta: no need to read one.
+            return Reading.of(RevocationAnswer.revoked(listed.getRevocationDate().toInstant(),
+                    RevocationAnswer.Source.CRL, origin));
+        }
         Delta delta = deltas.isEmpty() ? Delta.NOT_NAMED : delta(base, issuer, deltas, moment, lastTry);
         if (delta.state() == Delta.State.NEEDS_NEWER_BASE) {
             return Reading.NEWER_BASE;
         }
-        X509CRLEntry listed = listed(base, certificate, moment);
         X509CRLEntry inDelta = delta.crl() == null ? null : listed(delta.crl(), certificate, moment);
         if (listed != null) {
             boolean released = inDelta != null && removal(inDelta) && delta.state() == Delta.State.USABLE
-                    && listed.getRevocationReason() == CRLReason.CERTIFICATE_HOLD && fresh(base, moment);
+                    && fresh(base, moment);
             return released
                     ? Reading.of(RevocationAnswer.good(RevocationAnswer.Source.CRL, origin + " + " + delta.origin()))
                     : Reading.of(RevocationAnswer.revoked(listed.getRevocationDate().toInstant(),

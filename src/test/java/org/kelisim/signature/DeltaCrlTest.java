@@ -135,6 +135,18 @@ class DeltaCrlTest {
         }
 
         @Test
+        void aRevocationOfTheBaseForAnotherReasonThanHoldAnswersWithoutReadingTheDelta() {
+            publish("/base.crl", base().namingDelta().revoking(signer.getSerialNumber(), CRLReason.keyCompromise)
+                    .build());
+
+            var answer = source().check(signer, CA, NOW).orElseThrow();
+
+            assertThat(answer.revoked()).isTrue();
+            assertThat(answer.origin()).isEqualTo(address("/base.crl"));
+            assertThat(requests).doesNotContainKey("/delta.crl");
+        }
+
+        @Test
         void aHoldPlacedInTheDeltaRevokes() {
             publish("/base.crl", base().namingDelta().build());
             publish("/delta.crl", delta().revoking(signer.getSerialNumber(), CRLReason.certificateHold).build());
@@ -248,8 +260,8 @@ class DeltaCrlTest {
         }
 
         @Test
-        void aRevocationListedInTheCachedBaseStillCountsWhenTheNewerBaseCannotBeFetched() {
-            publish("/base.crl", base().namingDelta().revoking(signer.getSerialNumber(), CRLReason.keyCompromise)
+        void aHoldListedInTheCachedBaseStillCountsWhenTheNewerBaseCannotBeFetched() {
+            publish("/base.crl", base().namingDelta().revoking(signer.getSerialNumber(), CRLReason.certificateHold)
                     .build());
             var source = source();
             assertThat(source.check(signer, CA, NOW).orElseThrow().revoked()).isTrue();
