@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.kelisim.shared.LastContact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -44,7 +44,7 @@ class RegistryGateway {
     private final JsonMapper json;
     private final CircuitBreakerRegistry breakers;
     private final Clock clock;
-    private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, LastContact> contacts = new ConcurrentHashMap<>();
 
     RegistryGateway(RegistryProperties properties, Clock clock) {
         this.properties = properties;
@@ -86,20 +86,20 @@ class RegistryGateway {
             try {
                 var result = attempt(registry, request, answerType, mapping);
                 breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                outcomes.merge(registry, Outcome.success(clock.instant()), Outcome::then);
+                contacts.merge(registry, LastContact.answered(clock.instant()), LastContact::then);
                 return result;
             } catch (Transient e) {
                 breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
                 log.warn("Registry {} failed on attempt {} of {}: {}", registry, attempt, attempts, e.getMessage());
                 if (attempt >= attempts) {
-                    outcomes.merge(registry, Outcome.failure(clock.instant(), e.getMessage()), Outcome::then);
+                    contacts.merge(registry, LastContact.failed(clock.instant(), e.getMessage()), LastContact::then);
                     throw new RegistryUnavailableException(registry, e);
                 }
                 pause(registry, attempt);
             } catch (Unreadable e) {
                 breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
                 log.warn("Registry {} answered what cannot be used: {}", registry, e.getMessage());
-                outcomes.merge(registry, Outcome.failure(clock.instant(), e.getMessage()), Outcome::then);
+                contacts.merge(registry, LastContact.failed(clock.instant(), e.getMessage()), LastContact::then);
                 throw new RegistryUnavailableException(registry, e);
             }
         }
@@ -116,15 +116,15 @@ class RegistryGateway {
         boolean failing = false;
         for (String registry : registries) {
             var state = breakers.circuitBreaker(registry).getState();
-            Outcome outcome = outcomes.get(registry);
+            LastContact contact = contacts.get(registry);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("breaker", state.name());
-            if (outcome != null) {
+            if (contact != null) {
                 called = true;
-                outcome.describe(detail);
+                detail.putAll(contact.describe());
             }
             failing |= state != CircuitBreaker.State.CLOSED && state != CircuitBreaker.State.DISABLED
-                    || outcome != null && outcome.failing();
+                    || contact != null && contact.failing();
             details.put(registry, detail);
         }
 
@@ -187,38 +187,6 @@ class RegistryGateway {
     private URI resolve(String path) {
         var base = properties.baseUrl().toString();
         return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) + path : base + path);
-    }
-
-    /** A registry's last success and last failure on this node; the reason names no one. */
-    private record Outcome(Instant lastSuccess, Instant lastFailure, String reason) {
-
-        static Outcome success(Instant at) {
-            return new Outcome(at, null, null);
-        }
-
-        static Outcome failure(Instant at, String reason) {
-            return new Outcome(null, at, reason);
-        }
-
-        Outcome then(Outcome next) {
-            return new Outcome(next.lastSuccess != null ? next.lastSuccess : lastSuccess,
-                    next.lastFailure != null ? next.lastFailure : lastFailure,
-                    next.reason != null ? next.reason : reason);
-        }
-
-        boolean failing() {
-            return lastFailure != null && (lastSuccess == null || lastFailure.isAfter(lastSuccess));
-        }
-
-        void describe(Map<String, Object> detail) {
-            if (lastSuccess != null) {
-                detail.put("lastSuccess", lastSuccess.toString());
-            }
-            if (lastFailure != null) {
-                detail.put("lastFailure", lastFailure.toString());
-                detail.put("reason", reason);
-            }
-        }
     }
 
     /** Worth another try: a timeout, a refused connection, a 5xx. */

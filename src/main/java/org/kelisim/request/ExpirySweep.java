@@ -2,6 +2,7 @@ package org.kelisim.request;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -14,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Expires requests whose deadline passed without an answer. Answers check the deadline themselves; the sweep makes
- * the third party learn of silence too. One node runs it at a time (ShedLock), and each batch skips rows another
+ * the third party learn of silence too. It also forgets what is kept only for a while: old registration-check counts
+ * and drafts nobody signed. One node runs it at a time (ShedLock), and each batch skips rows another
  * transaction holds (an answer being decided), so nothing is expired twice.
  */
 @Component
@@ -45,6 +47,7 @@ class ExpirySweep {
     public void sweep() {
         int expired = expireOverdue();
         forgetOldCheckCounts();
+        forgetUnusedDrafts();
         if (expired > 0) {
             log.info("Expired {} overdue requests", expired);
         }
@@ -64,6 +67,20 @@ class ExpirySweep {
             total += batch;
         } while (batch == properties.sweepBatchSize());
         return total;
+    }
+
+    /**
+     * Drafts never signed hold an IIN for nothing once they expired; an hour's grace keeps the deletion clear of a
+     * submission still checking one. Bounded, so that a backlog is worked off over several runs.
+     *
+     * @return how many were forgotten
+     */
+    int forgetUnusedDrafts() {
+        return jdbc.sql("""
+                DELETE FROM request_drafts WHERE id IN (
+                    SELECT id FROM request_drafts WHERE used_at IS NULL AND expires_at < ? LIMIT 1000)""")
+                .param(Timestamp.from(clock.instant().minus(Duration.ofHours(1))))
+                .update();
     }
 
     private void forgetOldCheckCounts() {

@@ -2,11 +2,9 @@ package org.kelisim.signature;
 
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
-import java.security.MessageDigest;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertStore;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateParsingException;
@@ -16,11 +14,11 @@ import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,10 +47,22 @@ final class CertificateTrust {
     private static final String TIME_STAMPING = "1.3.6.1.5.5.7.3.8";
 
     private final TrustProfile profile;
-    private final Map<String, List<X509Certificate>> paths = new ConcurrentHashMap<>();
+    private final Clock clock;
+    /**
+     * Built paths by certificate (the JDK compares certificates by their exact encoding). PKIX building is the dearest
+     * part of a check after the signature; what it proves besides validity in time (signatures, names, CA key usage)
+     * does not change, and validity is re-checked for every moment.
+     */
+    private final Map<X509Certificate, BuiltPath> paths = new ConcurrentHashMap<>();
 
     CertificateTrust(TrustProfile profile) {
+        this(profile, Clock.systemUTC());
+    }
+
+    /** @param clock decides when a kept path has expired */
+    CertificateTrust(TrustProfile profile, Clock clock) {
         this.profile = profile;
+        this.clock = clock;
     }
 
     TrustProfile profile() {
@@ -160,15 +170,18 @@ final class CertificateTrust {
 
     private List<X509Certificate> chain(X509Certificate certificate, List<X509Certificate> carried, Instant moment,
             Kind kind) {
-        String key = fingerprint(certificate);
-        List<X509Certificate> chain = paths.get(key);
-        if (chain == null) {
-            chain = build(certificate, carried, moment, kind);
+        List<X509Certificate> anchors = profile.anchors().get();
+        List<X509Certificate> intermediates = profile.intermediates().get();
+        BuiltPath path = paths.get(certificate);
+        if (path == null || !path.holdsFor(anchors, intermediates, clock.instant())) {
+            path = BuiltPath.of(build(certificate, carried, anchors, intermediates, moment, kind), anchors,
+                    intermediates);
             if (paths.size() > 10_000) {
                 paths.clear();
             }
-            paths.put(key, chain);
+            paths.put(certificate, path);
         }
+        List<X509Certificate> chain = path.chain();
         for (X509Certificate link : chain.subList(1, chain.size() - 1)) {
             try {
                 link.checkValidity(Date.from(moment));
@@ -179,10 +192,32 @@ final class CertificateTrust {
         return chain;
     }
 
-    private List<X509Certificate> build(X509Certificate certificate, List<X509Certificate> carried, Instant moment,
-            Kind kind) {
+    /**
+     * A path PKIX built, kept while the trust profile still has the anchors and intermediates it was built from, and
+     * never past the first expiry of the certificates it validated (the anchor's is not checked by PKIX).
+     */
+    private record BuiltPath(List<X509Certificate> chain, List<X509Certificate> anchors,
+            List<X509Certificate> intermediates, Instant expires) {
+
+        static BuiltPath of(List<X509Certificate> chain, List<X509Certificate> anchors,
+                List<X509Certificate> intermediates) {
+            Instant expires = chain.subList(0, chain.size() - 1).stream()
+                    .map(link -> link.getNotAfter().toInstant())
+                    .min(Instant::compareTo).orElseThrow();
+            return new BuiltPath(List.copyOf(chain), List.copyOf(anchors), List.copyOf(intermediates), expires);
+        }
+
+        boolean holdsFor(List<X509Certificate> currentAnchors, List<X509Certificate> currentIntermediates,
+                Instant now) {
+            return now.isBefore(expires) && anchors.equals(currentAnchors)
+                    && intermediates.equals(currentIntermediates);
+        }
+    }
+
+    private List<X509Certificate> build(X509Certificate certificate, List<X509Certificate> carried,
+            List<X509Certificate> trusted, List<X509Certificate> intermediates, Instant moment, Kind kind) {
         Set<TrustAnchor> anchors = new HashSet<>();
-        for (X509Certificate anchor : profile.anchors().get()) {
+        for (X509Certificate anchor : trusted) {
             anchors.add(new TrustAnchor(anchor, null));
         }
         if (anchors.isEmpty()) {
@@ -192,7 +227,7 @@ final class CertificateTrust {
             var selector = new X509CertSelector();
             selector.setCertificate(certificate);
             var parameters = new PKIXBuilderParameters(anchors, selector);
-            List<X509Certificate> pool = new ArrayList<>(profile.intermediates().get());
+            List<X509Certificate> pool = new ArrayList<>(intermediates);
             pool.addAll(carried);
             pool.add(certificate);
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));
@@ -219,13 +254,5 @@ final class CertificateTrust {
     private static boolean wellFormedIdentifiers(SigningCertificate profile) {
         return (profile.iin() == null || Iin.isValid(profile.iin()))
                 && (profile.bin() == null || Bin.isValid(profile.bin()));
-    }
-
-    private static String fingerprint(X509Certificate certificate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (CertificateEncodingException | java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

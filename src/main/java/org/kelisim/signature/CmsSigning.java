@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -112,7 +113,8 @@ public final class CmsSigning {
             var generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(signerInfo(key, holder));
             generator.addCertificates(new JcaCertStore(key.chain()));
-            return generator.generate(new CMSProcessableByteArray(content), !detached).getEncoded();
+            // DER, as NCALayer writes it: definite lengths are also what parses fastest on the verifying side.
+            return generator.generate(new CMSProcessableByteArray(content), !detached).getEncoded(ASN1Encoding.DER);
         } catch (GeneralSecurityException | IOException | CMSException | OperatorCreationException e) {
             throw new IllegalStateException("CMS not signed", e);
         }

@@ -4,11 +4,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.PublicKey;
+import java.security.Signature;
+import java.security.SignatureException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -16,15 +22,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.ASN1UTCTime;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -33,6 +48,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.jcajce.io.OutputStreamFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentVerifier;
 import org.bouncycastle.operator.ContentVerifierProvider;
@@ -60,7 +76,7 @@ final class CmsVerifier {
 
     private static final String GOST_NAME = "KZ-GOST:";
 
-    private static final Map<ByteBuffer, X509Certificate> PARSED = new ConcurrentHashMap<>();
+    private static final Map<ByteBuffer, Carried> PARSED = new ConcurrentHashMap<>();
     private static final Map<ByteBuffer, PublicKey> BC_KEYS = new ConcurrentHashMap<>();
 
     private final DigestCalculatorProvider jcaDigests;
@@ -103,10 +119,11 @@ final class CmsVerifier {
             throw invalid(null);
         }
 
-        List<X509Certificate> carried = certificates(signed.getCertificates().getMatches(null));
+        List<Carried> carried = carried(signed);
+        List<X509Certificate> certificates = carried.stream().map(Carried::certificate).toList();
         List<SignerEvidence> signers = new ArrayList<>();
         for (SignerInformation signer : signed.getSignerInfos().getSigners()) {
-            signers.add(verifySigner(signed, signer, carried));
+            signers.add(verifySigner(signer, carried, certificates));
         }
         return new VerifiedCms(content, signers);
     }
@@ -127,7 +144,14 @@ final class CmsVerifier {
     /** Parses once; the detached content is used only when the CMS carries none. */
     private static CMSSignedData parse(byte[] cms, byte[] detachedContent) {
         try {
-            ContentInfo info = ContentInfo.getInstance(ASN1Primitive.fromByteArray(cms));
+            // Lazily: the certificates a CMS carries are mostly known ones, found by their bytes, never read
+            // again (see carried); the rest of the structure is read as it is used.
+            var in = new ASN1InputStream(cms, true);
+            ASN1Primitive read = in.readObject();
+            if (read == null || in.available() != 0) {
+                throw new IOException("Not one ASN.1 object");
+            }
+            ContentInfo info = ContentInfo.getInstance(read);
             CMSSignedData signed = new CMSSignedData(info);
             return signed.getSignedContent() == null && detachedContent != null
                     ? new CMSSignedData(new CMSProcessableByteArray(detachedContent), info)
@@ -137,16 +161,12 @@ final class CmsVerifier {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private SignerEvidence verifySigner(CMSSignedData signed, SignerInformation signer,
-            List<X509Certificate> carried) {
-        Collection<X509CertificateHolder> matches = signed.getCertificates()
-                .getMatches((Selector<X509CertificateHolder>) (Selector<?>) signer.getSID());
-        if (matches.isEmpty()) {
-            throw invalid(null);
-        }
-        X509CertificateHolder holder = matches.iterator().next();
-        X509Certificate certificate = certificates(List.of(holder)).get(0);
+    private SignerEvidence verifySigner(SignerInformation signer, List<Carried> carried,
+            List<X509Certificate> certificates) {
+        Carried own = carried.stream().filter(candidate -> signer.getSID().match(candidate.holder())).findFirst()
+                .orElseThrow(() -> invalid(null));
+        X509CertificateHolder holder = own.holder();
+        X509Certificate certificate = own.certificate();
         try {
             if (!signer.verify(new SignerInformationVerifier(new NameGenerator(), new AlgorithmFinder(),
                     new Verifiers(holder, certificate.getPublicKey(), false), new Digests(jcaDigests)))) {
@@ -156,7 +176,7 @@ final class CmsVerifier {
             throw invalid(e);
         }
 
-        return new SignerEvidence(SigningCertificate.of(certificate), carried, signingTime(signer),
+        return new SignerEvidence(SigningCertificate.of(certificate), certificates, signingTime(signer),
                 timeStamp(signer));
     }
 
@@ -181,7 +201,36 @@ final class CmsVerifier {
         if (attribute == null || attribute.getAttrValues().size() != 1) {
             return Optional.empty();
         }
-        return Optional.of(Time.getInstance(attribute.getAttrValues().getObjectAt(0)).getDate().toInstant());
+        return Optional.of(instant(Time.getInstance(attribute.getAttrValues().getObjectAt(0))));
+    }
+
+    /**
+     * A CMS time as an instant. The DER forms (RFC 5280 §4.1.2.5: UTCTime YYMMDDHHMMSSZ, GeneralizedTime
+     * YYYYMMDDHHMMSSZ) are read directly; BouncyCastle's general reading builds a SimpleDateFormat for each value.
+     */
+    static Instant instant(Time time) {
+        ASN1Primitive primitive = time.toASN1Primitive();
+        // ASN1UTCTime.toString() and getTimeString() give the encoded characters unchanged.
+        String text = primitive instanceof ASN1UTCTime utcTime ? utcTime.toString()
+                : primitive instanceof ASN1GeneralizedTime generalized ? generalized.getTimeString() : null;
+        boolean utc = primitive instanceof ASN1UTCTime;
+        if (text == null || text.length() != (utc ? 13 : 15) || text.charAt(text.length() - 1) != 'Z') {
+            return time.getDate().toInstant();
+        }
+        int[] fields = new int[text.length() / 2];
+        for (int i = 0; i < fields.length; i++) {
+            int high = text.charAt(2 * i) - '0';
+            int low = text.charAt(2 * i + 1) - '0';
+            if (high < 0 || high > 9 || low < 0 || low > 9) {
+                return time.getDate().toInstant();
+            }
+            fields[i] = high * 10 + low;
+        }
+        int at = utc ? 1 : 2;
+        // RFC 5280: a UTCTime year below 50 is 20YY, else 19YY.
+        int year = utc ? (fields[0] < 50 ? 2000 : 1900) + fields[0] : fields[0] * 100 + fields[1];
+        return LocalDateTime.of(year, fields[at], fields[at + 1], fields[at + 2], fields[at + 3], fields[at + 4])
+                .toInstant(ZoneOffset.UTC);
     }
 
     /** RFC 3161 signature time-stamp (RFC 5126 id-aa-signatureTimeStampToken) over the signature value. */
@@ -236,23 +285,60 @@ final class CmsVerifier {
         try {
             List<X509Certificate> certificates = new ArrayList<>();
             for (X509CertificateHolder holder : holders) {
-                byte[] encoded = holder.getEncoded();
-                var key = ByteBuffer.wrap(encoded);
-                X509Certificate certificate = PARSED.get(key);
-                if (certificate == null) {
-                    certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                            .generateCertificate(new ByteArrayInputStream(encoded));
-                    if (PARSED.size() > 2_000) {
-                        PARSED.clear();
-                    }
-                    PARSED.put(key, certificate);
-                }
-                certificates.add(certificate);
+                certificates.add(carried(holder.getEncoded()).certificate());
             }
             return certificates;
-        } catch (CertificateException | IOException e) {
+        } catch (IOException e) {
             throw invalid(e);
         }
+    }
+
+    /**
+     * The certificates a CMS carries, in its order. Each is looked up by its exact bytes, taken from the CMS as they
+     * are: a certificate not yet touched by the lazy reading is written out unchanged, without being read and
+     * encoded again, which is what a BouncyCastle certificate holder would do.
+     */
+    private static List<Carried> carried(CMSSignedData signed) {
+        ASN1Set set = SignedData.getInstance(signed.toASN1Structure().getContent()).getCertificates();
+        if (set == null) {
+            return List.of();
+        }
+        try {
+            List<Carried> carried = new ArrayList<>();
+            for (ASN1Encodable element : set) {
+                // Attribute and other certificates (tagged choices) are not signers' certificates.
+                if (element.toASN1Primitive() instanceof ASN1Sequence certificate) {
+                    carried.add(carried(certificate.getEncoded()));
+                }
+            }
+            return carried;
+        } catch (IOException e) {
+            throw invalid(e);
+        }
+    }
+
+    private static Carried carried(byte[] encoded) {
+        var key = ByteBuffer.wrap(encoded);
+        Carried known = PARSED.get(key);
+        if (known != null) {
+            return known;
+        }
+        try {
+            var certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(encoded));
+            var parsed = new Carried(certificate, new X509CertificateHolder(encoded));
+            if (PARSED.size() > 2_000) {
+                PARSED.clear();
+            }
+            PARSED.put(key, parsed);
+            return parsed;
+        } catch (CertificateException | IOException | RuntimeException e) {
+            throw invalid(e);
+        }
+    }
+
+    /** One certificate read twice, once by the JDK (for PKIX and the profile), once by BouncyCastle (for CMS). */
+    private record Carried(X509Certificate certificate, X509CertificateHolder holder) {
     }
 
     private static SignatureRejectedException invalid(Throwable cause) {
@@ -321,9 +407,12 @@ final class CmsVerifier {
             if (variant != null) {
                 return new GostContentVerifier(variant, holder, algorithm);
             }
+            String plain = PlainSignatures.name(algorithm);
             if (parsedKey != null && !"EC".equals(parsedKey.getAlgorithm())) {
                 try {
-                    return new JcaContentVerifierProviderBuilder().build(parsedKey).get(algorithm);
+                    return plain != null
+                            ? PlainSignatures.verifier(algorithm, plain, parsedKey)
+                            : new JcaContentVerifierProviderBuilder().build(parsedKey).get(algorithm);
                 } catch (OperatorCreationException | RuntimeException notForTheJdk) {
                     // BouncyCastle below knows more algorithms than the JDK's providers.
                 }
@@ -334,9 +423,108 @@ final class CmsVerifier {
                     throw new OperatorCreationException("Unsupported key " + holder.getSubjectPublicKeyInfo()
                             .getAlgorithm().getAlgorithm());
                 }
-                return new JcaContentVerifierProviderBuilder().setProvider(BC).build(key).get(algorithm);
+                return plain != null
+                        ? PlainSignatures.verifier(algorithm, plain, key, BC)
+                        : new JcaContentVerifierProviderBuilder().setProvider(BC).build(key).get(algorithm);
             } catch (IOException e) {
                 throw new OperatorCreationException("Unreadable public key", e);
+            }
+        }
+    }
+
+    /**
+     * RSA PKCS#1 v1.5 and ECDSA with the SHA-2 family (and SHA-1), verified through one JCA {@link Signature}.
+     * BouncyCastle's own JCA verifier for these also initialises a raw ("NONEwith…") signature and, to free
+     * PKCS#11 sessions, runs it after the real one, so every RSA and ECDSA check was computed twice.
+     */
+    private static final class PlainSignatures {
+
+        private static final Map<ASN1ObjectIdentifier, String> NAMES = Map.of(
+                PKCSObjectIdentifiers.sha1WithRSAEncryption, "SHA1withRSA",
+                PKCSObjectIdentifiers.sha224WithRSAEncryption, "SHA224withRSA",
+                PKCSObjectIdentifiers.sha256WithRSAEncryption, "SHA256withRSA",
+                PKCSObjectIdentifiers.sha384WithRSAEncryption, "SHA384withRSA",
+                PKCSObjectIdentifiers.sha512WithRSAEncryption, "SHA512withRSA",
+                X9ObjectIdentifiers.ecdsa_with_SHA1, "SHA1withECDSA",
+                X9ObjectIdentifiers.ecdsa_with_SHA224, "SHA224withECDSA",
+                X9ObjectIdentifiers.ecdsa_with_SHA256, "SHA256withECDSA",
+                X9ObjectIdentifiers.ecdsa_with_SHA384, "SHA384withECDSA",
+                X9ObjectIdentifiers.ecdsa_with_SHA512, "SHA512withECDSA");
+
+        /** The provider the JDK chose for a key class and algorithm: asked once, not searched on every check. */
+        private static final Map<String, Provider> JDK_PROVIDERS = new ConcurrentHashMap<>();
+
+        /** The JCA name, or {@code null} for anything with parameters (PSS) or unknown here. */
+        static String name(AlgorithmIdentifier algorithm) {
+            var parameters = algorithm.getParameters();
+            if (parameters != null && !DERNull.INSTANCE.equals(parameters)) {
+                return null;
+            }
+            return NAMES.get(algorithm.getAlgorithm());
+        }
+
+        /** Through the JDK provider that takes this key. */
+        static ContentVerifier verifier(AlgorithmIdentifier algorithm, String name, PublicKey key)
+                throws OperatorCreationException {
+            String choice = name + "/" + key.getClass().getName();
+            Provider provider = JDK_PROVIDERS.get(choice);
+            if (provider != null) {
+                try {
+                    return verifier(algorithm, name, key, provider);
+                } catch (OperatorCreationException notThisKey) {
+                    // Let the JDK choose again below.
+                }
+            }
+            try {
+                Signature signature = Signature.getInstance(name);
+                signature.initVerify(key);
+                JDK_PROVIDERS.put(choice, signature.getProvider());
+                return new JcaVerifier(algorithm, signature);
+            } catch (GeneralSecurityException e) {
+                throw new OperatorCreationException("No JDK verifier for " + name, e);
+            }
+        }
+
+        static ContentVerifier verifier(AlgorithmIdentifier algorithm, String name, PublicKey key,
+                Provider provider) throws OperatorCreationException {
+            try {
+                Signature signature = Signature.getInstance(name, provider);
+                signature.initVerify(key);
+                return new JcaVerifier(algorithm, signature);
+            } catch (GeneralSecurityException e) {
+                throw new OperatorCreationException("No verifier for " + name, e);
+            }
+        }
+    }
+
+    private static final class JcaVerifier implements ContentVerifier {
+
+        private final AlgorithmIdentifier algorithm;
+        private final Signature signature;
+        private final OutputStream stream;
+
+        JcaVerifier(AlgorithmIdentifier algorithm, Signature signature) {
+            this.algorithm = algorithm;
+            this.signature = signature;
+            this.stream = OutputStreamFactory.createStream(signature);
+        }
+
+        @Override
+        public AlgorithmIdentifier getAlgorithmIdentifier() {
+            return algorithm;
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            return stream;
+        }
+
+        @Override
+        public boolean verify(byte[] expected) {
+            try {
+                return signature.verify(expected);
+            } catch (SignatureException malformed) {
+                return false;
             }
         }
     }

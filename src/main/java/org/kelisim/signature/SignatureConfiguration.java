@@ -70,6 +70,6 @@ class SignatureConfiguration {
                     + " (nca-production, nca-test or demo)");
         };
         log.info("Signature trust profile: {}", profile.name());
-        return new CertificateTrust(profile);
+        return new CertificateTrust(profile, clock);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x500.RDN;
@@ -62,8 +63,27 @@ public record SigningCertificate(String iin, String bin, String surname, String 
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(roles);
     }
 
+    /**
+     * Profiles already read, by certificate (the JDK compares certificates by their encoding and keeps the hash):
+     * the same signers come back with every request, and reading a profile costs more than looking it up.
+     */
+    private static final Map<X509Certificate, SigningCertificate> READ = new ConcurrentHashMap<>();
+
     /** Reads the profile of a certificate. */
     public static SigningCertificate of(X509Certificate certificate) {
+        SigningCertificate known = READ.get(certificate);
+        if (known != null) {
+            return known;
+        }
+        SigningCertificate profile = read(certificate);
+        if (READ.size() > 2_000) {
+            READ.clear();
+        }
+        READ.put(certificate, profile);
+        return profile;
+    }
+
+    private static SigningCertificate read(X509Certificate certificate) {
         X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
         String iin = prefixed(subject, BCStyle.SERIALNUMBER, "IIN");
         String bin = prefixed(subject, BCStyle.OU, "BIN");

@@ -345,7 +345,8 @@ class HttpRegistriesTest {
 
             var health = registries.health();
             assertThat(health.getStatus()).isEqualTo(Status.UP);
-            assertThat(detail(health, "mobile-citizens")).containsEntry("breaker", "CLOSED").containsKey("lastSuccess");
+            assertThat(detail(health, "mobile-citizens")).containsEntry("breaker", "CLOSED")
+                    .containsEntry("state", "answering").containsKey("lastAnswer");
         }
 
         @Test

@@ -5,6 +5,7 @@ import static org.kelisim.ModuleTrail.own;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,4 +148,26 @@ class DeadlineIT {
                 assertThat(requests.find(bank, request.id()).status()).isEqualTo(RequestStatus.EXPIRED));
     }
 
+    @Test
+    void theSweepForgetsDraftsNobodySignedAnHourAfterTheyExpiredAndKeepsTheUsedOnes() {
+        submissions.registered(subject, null);
+        var unsigned = requests.draft(bank, subject.value(), "ADDRESS");
+        var submitted = submissions.pending(bank, subject);
+        clock.advance(Duration.ofMinutes(10 + 59));
+        sweep.forgetUnusedDrafts();
+        assertThat(drafts(unsigned.draftId())).as("expired, but not an hour ago").isEqualTo(1);
+        clock.advance(Duration.ofMinutes(2));
+        var later = requests.draft(bank, subject.value(), "ADDRESS");
+
+        sweep.forgetUnusedDrafts();
+
+        assertThat(drafts(unsigned.draftId())).isZero();
+        assertThat(drafts(later.draftId())).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM request_drafts WHERE id = (SELECT draft_id FROM certificate_requests"
+                + " WHERE id = ?)").param(submitted.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private long drafts(UUID id) {
+        return jdbc.sql("SELECT count(*) FROM request_drafts WHERE id = ?").param(id).query(Long.class).single();
+    }
 }

@@ -3,7 +3,34 @@ package org.kelisim.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1UTCTime;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +106,138 @@ class CmsVerifierTest {
                 }
             }
             assertThat(accepted).isLessThan(original.length / 7 / 2);
+        }
+    }
+
+    /** RSA and ECDSA keys made here, verified through one JCA signature (RSA-PSS through BouncyCastle's). */
+    @Nested
+    class JcaSignatures {
+
+        private static final byte[] CONTENT = "draft:42".getBytes(StandardCharsets.UTF_8);
+
+        @Test
+        void rsaAndEcdsaSignaturesVerifyAndAChangedSignatureByteFails() throws Exception {
+            for (KeyPair keys : List.of(DemoCertificationAuthority.rsa(), ec())) {
+                byte[] cms = CmsSigning.sign(new CmsSigning.SigningKey(
+                        PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded()), List.of(selfSigned(keys))),
+                        CONTENT, false);
+
+                assertThat(verifier.verify(cms, null).content()).isEqualTo(CONTENT);
+                // The signature value closes an attached CMS without unsigned attributes.
+                cms[cms.length - 1] ^= 0x01;
+                assertThatThrownBy(() -> verifier.verify(cms, null)).hasMessage("signature_invalid");
+            }
+        }
+
+        @Test
+        void severalThreadsVerifyTheSameSignersAtOnce() throws Exception {
+            List<byte[]> good = new ArrayList<>();
+            List<byte[]> tampered = new ArrayList<>();
+            for (KeyPair keys : List.of(DemoCertificationAuthority.rsa(), ec())) {
+                byte[] cms = CmsSigning.sign(new CmsSigning.SigningKey(
+                        PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded()), List.of(selfSigned(keys))),
+                        CONTENT, false);
+                good.add(cms);
+                byte[] changed = cms.clone();
+                changed[changed.length - 1] ^= 0x01;
+                tampered.add(changed);
+            }
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Integer>> results = new ArrayList<>();
+                for (int thread = 0; thread < 4; thread++) {
+                    results.add(threads.submit(() -> {
+                        int refused = 0;
+                        for (int i = 0; i < 50; i++) {
+                            assertThat(verifier.verify(good.get(i % 2), null).content()).isEqualTo(CONTENT);
+                            try {
+                                verifier.verify(tampered.get(i % 2), null);
+                            } catch (SignatureRejectedException expected) {
+                                refused++;
+                            }
+                        }
+                        return refused;
+                    }));
+                }
+                for (Future<Integer> result : results) {
+                    assertThat(result.get()).isEqualTo(50);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+
+        @Test
+        void anRsaPssSignatureVerifiesAndAChangedSignatureByteFails() throws Exception {
+            KeyPair keys = DemoCertificationAuthority.rsa();
+            var generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().build()).build(
+                    new JcaContentSignerBuilder("SHA256withRSAandMGF1").setProvider(CmsVerifier.BC)
+                            .build(keys.getPrivate()), selfSigned(keys)));
+            generator.addCertificates(new JcaCertStore(List.of(selfSigned(keys))));
+            byte[] cms = generator.generate(new CMSProcessableByteArray(CONTENT), true)
+                    .getEncoded(ASN1Encoding.DER);
+
+            assertThat(verifier.verify(cms, null).content()).isEqualTo(CONTENT);
+            cms[cms.length - 1] ^= 0x01;
+            assertThatThrownBy(() -> verifier.verify(cms, null)).hasMessage("signature_invalid");
+        }
+
+        @Test
+        void cmsSigningWritesDer() {
+            byte[] cms = CmsSigning.sign(FixtureKeys.load("individual_valid_2015_gost.p12"), CONTENT, false);
+
+            assertThat(cms).isEqualTo(encodedAsDer(cms));
+        }
+
+        private static byte[] encodedAsDer(byte[] encoded) {
+            try {
+                return ASN1Primitive.fromByteArray(encoded).getEncoded(ASN1Encoding.DER);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static KeyPair ec() throws Exception {
+            var generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        }
+
+        private static X509Certificate selfSigned(KeyPair keys) throws Exception {
+            Instant now = Instant.now();
+            String algorithm = "EC".equals(keys.getPublic().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+            var builder = new JcaX509v3CertificateBuilder(new X500Name("CN=JCA SIGNER"), BigInteger.ONE,
+                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(1))),
+                    new X500Name("CN=JCA SIGNER"), keys.getPublic());
+            return DemoCertificationAuthority.x509(builder.build(new JcaContentSignerBuilder(algorithm)
+                    .setProvider(CmsVerifier.BC).build(keys.getPrivate())));
+        }
+    }
+
+    /** Signing times in their DER forms are read directly; every form reads as BouncyCastle reads it. */
+    @Nested
+    class SigningTimes {
+
+        @Test
+        void derUtcAndGeneralizedTimesReadAsBouncyCastleReadsThem() throws Exception {
+            for (String at : List.of("1950-01-01T00:00:00Z", "1999-12-31T23:59:59Z", "2026-12-03T10:00:00Z",
+                    "2049-12-31T23:59:59Z", "2050-01-01T00:00:00Z", "2112-02-29T12:30:45Z")) {
+                var time = new Time(Date.from(Instant.parse(at)));
+
+                assertThat(CmsVerifier.instant(time)).isEqualTo(Instant.parse(at))
+                        .isEqualTo(time.getDate().toInstant());
+            }
+        }
+
+        @Test
+        void otherFormsAreLeftToBouncyCastle() throws Exception {
+            var fraction = Time.getInstance(new ASN1GeneralizedTime("20261203100000.25Z"));
+            var withoutSeconds = Time.getInstance(new ASN1UTCTime("2612031000Z"));
+
+            assertThat(CmsVerifier.instant(fraction)).isEqualTo(Instant.parse("2026-12-03T10:00:00.250Z"));
+            assertThat(CmsVerifier.instant(withoutSeconds)).isEqualTo(withoutSeconds.getDate().toInstant());
         }
     }
 }

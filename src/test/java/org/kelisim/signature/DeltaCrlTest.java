@@ -15,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -63,7 +64,8 @@ class DeltaCrlTest {
     private HttpServer server;
     private final Map<String, byte[]> published = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
-    private final RevocationHealth health = new RevocationHealth(CLOCK);
+    /** Ticks at every reading, so that an answer and a later refusal of the same CRL are told apart in time. */
+    private final RevocationHealth health = new RevocationHealth(new TickingClock());
     private final X509Certificate signer = SIGNER;
 
     @BeforeEach
@@ -375,6 +377,26 @@ class DeltaCrlTest {
             var source = CrlSource.preloaded(List.of(base().namingDelta().build()), CLOCK);
 
             assertThat(source.check(signer, CA, NOW).orElseThrow().revoked()).isFalse();
+        }
+    }
+
+    private static final class TickingClock extends Clock {
+
+        private final AtomicInteger ticks = new AtomicInteger();
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return NOW.plusMillis(ticks.incrementAndGet());
         }
     }
 

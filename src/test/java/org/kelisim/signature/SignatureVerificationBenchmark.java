@@ -152,7 +152,8 @@ public class SignatureVerificationBenchmark {
         var ncaTest = TrustProfiles.ncaTest(Clock.fixed(GOST_MOMENT, ZoneOffset.UTC));
         var profile = new TrustProfile("bench-gost", ncaTest.anchors(), List.of(),
                 List.of(ncaTest.revocation().get(1)), true);
-        var verifier = new CmsRequestSignatureVerifier(new CmsVerifier(), new CertificateTrust(profile));
+        var verifier = new CmsRequestSignatureVerifier(new CmsVerifier(),
+                new CertificateTrust(profile, Clock.fixed(GOST_MOMENT, ZoneOffset.UTC)));
         SignerInformation signer = signer(cms);
         var publicKey = KazakhGost.publicKey(SubjectPublicKeyInfo.getInstance(
                 key.certificate().getPublicKey().getEncoded()));

@@ -2,10 +2,13 @@ package org.kelisim.web;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -26,6 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+
+    private static String axeSource;
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -52,6 +57,39 @@ final class Browser implements AutoCloseable {
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * What Deque's axe-core finds wrong with the page open now, against WCAG 2.1 levels A and AA (labels, names,
+     * contrast, landmarks, language, ...), one line per rule broken: the rule, its impact and where.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityViolations() {
+        driver.executeScript(axe());
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        return (List<String>) driver.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                  .then(function (result) {
+                    done(result.violations.map(function (v) {
+                      return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) {
+                        return n.target.join(' ');
+                      }).join(', ');
+                    }));
+                  })
+                  .catch(function (e) { done(['axe did not run: ' + e]); });
+                """);
+    }
+
+    private static String axe() {
+        if (axeSource == null) {
+            try (InputStream in = Browser.class.getResourceAsStream("/axe.min.js")) {
+                axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return axeSource;
     }
 
     String base() {

@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -312,6 +315,37 @@ class WebJourneyIT {
         assertThat(b.find("#operator-updated").getText()).startsWith(text("web.operator.updated", language));
         b.screenshot(language + "-operator");
         signOut();
+    }
+
+    @Test
+    @Order(8)
+    void everyPageMeetsWcagLevelAaAsAxeChecksIt() {
+        Browser b = browser();
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        for (String language : new String[] {"kk", "ru", "en"}) {
+            for (String page : new String[] {"/", "/signin", "/verify", "/demo"}) {
+                b.open(page + "?lang=" + language);
+                violations.put(language + " " + page, b.accessibilityViolations());
+            }
+        }
+        signIn("first-head", "ru");
+        for (String page : new String[] {"/requests", "/history", "/inbox", "/operator"}) {
+            b.open(page);
+            violations.put(page, b.accessibilityViolations());
+        }
+        b.open("/requests");
+        b.type("#iin", USER);
+        b.clickAndLoad("#check");
+        violations.put("/requests, step 1 answered", b.accessibilityViolations());
+        signOut();
+        signIn("user", "ru");
+        for (String page : new String[] {"/cabinet", "/cabinet/access-log"}) {
+            b.open(page);
+            violations.put(page, b.accessibilityViolations());
+        }
+        signOut();
+
+        assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
     }
 
     private String partStatus(String part) {
