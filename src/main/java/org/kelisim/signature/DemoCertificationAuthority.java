@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -76,8 +77,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The certification authority of the embedded mode: a root and an issuing CA, created at first start and kept in
  * PostgreSQL so that every node issues and answers with the same keys. It issues keys with the NCA RK profile, and
- * answers OCSP requests and publishes its CRL over HTTP ({@code /demo/ca/*}), so that revocation is checked exactly as
- * with NCA RK. Its keys are demo keys: they protect nothing.
+ * answers OCSP requests and publishes its base and delta CRLs over HTTP ({@code /demo/ca/*}), so that revocation is
+ * checked exactly as with NCA RK. Its keys are demo keys: they protect nothing.
  */
 @Component
 @ConditionalOnProperty(name = "kelisim.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -90,6 +91,8 @@ class DemoCertificationAuthority {
 
     private static final Duration OCSP_VALIDITY = Duration.ofMinutes(10);
     private static final Duration CRL_VALIDITY = Duration.ofHours(1);
+    private static final Duration DELTA_VALIDITY = Duration.ofMinutes(5);
+    static final String DELTA_CRL_PATH = "/demo/ca/crl/delta";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -273,28 +276,76 @@ class DemoCertificationAuthority {
                 : new RevokedStatus(new Date(revoked.get(0).getTime()), CRLReason.keyCompromise);
     }
 
-    /** The issuing CA's CRL, made fresh for each request and valid for an hour. */
+    /**
+     * The issuing CA's complete (base) CRL. It is issued hourly: made on request but always as of the start of the
+     * current hour (thisUpdate, CRL number = that instant in milliseconds), listing the certificates revoked by then,
+     * valid until the next hour; so every node serves the same base within an hour. It names the delta CRL in its
+     * freshest CRL extension.
+     */
     byte[] crl() {
+        Instant base = baseIssuedAt(clock.instant());
         try {
             Authority issuing = issuing();
-            Instant now = clock.instant();
             var builder = new X509v2CRLBuilder(new JcaX509CertificateHolder(issuing.certificate()).getSubject(),
-                    Date.from(now));
-            builder.setNextUpdate(Date.from(now.plus(CRL_VALIDITY)));
-            jdbc.sql("SELECT serial, revoked_at FROM signature_demo_certificates WHERE revoked_at IS NOT NULL")
-                    .query((rs, n) -> {
-                        builder.addCRLEntry(new BigInteger(rs.getString(1), 16), rs.getTimestamp(2),
-                                CRLReason.keyCompromise);
-                        return 1;
-                    })
-                    .list();
-            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
+                    Date.from(base));
+            builder.setNextUpdate(Date.from(base.plus(CRL_VALIDITY)));
+            revoked("revoked_at <= ?", base, builder);
+            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(base.toEpochMilli())));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuing.certificate()));
+            builder.addExtension(Extension.freshestCRL, false, deltaPoint());
             return builder.build(signer(issuing.key())).getEncoded();
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Demo CRL not built", e);
         }
+    }
+
+    /**
+     * The delta CRL (RFC 5280 §5.2.4): made fresh for each request, valid for {@link #DELTA_VALIDITY}, listing the
+     * certificates revoked since the current base CRL was issued; its base CRL number is that base's.
+     */
+    byte[] deltaCrl() {
+        Instant now = clock.instant();
+        Instant base = baseIssuedAt(now);
+        try {
+            Authority issuing = issuing();
+            var builder = new X509v2CRLBuilder(new JcaX509CertificateHolder(issuing.certificate()).getSubject(),
+                    Date.from(now));
+            builder.setNextUpdate(Date.from(now.plus(DELTA_VALIDITY)));
+            revoked("revoked_at > ?", base, builder);
+            // One past the base's number even within the base's first millisecond: a delta must be newer.
+            builder.addExtension(Extension.cRLNumber, false,
+                    new CRLNumber(BigInteger.valueOf(Math.max(now.toEpochMilli(), base.toEpochMilli() + 1))));
+            builder.addExtension(Extension.deltaCRLIndicator, true,
+                    new CRLNumber(BigInteger.valueOf(base.toEpochMilli())));
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuing.certificate()));
+            return builder.build(signer(issuing.key())).getEncoded();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Demo delta CRL not built", e);
+        }
+    }
+
+    /** When the base CRL current at {@code now} was issued: the start of the hour. */
+    static Instant baseIssuedAt(Instant now) {
+        return now.truncatedTo(ChronoUnit.HOURS);
+    }
+
+    private void revoked(String condition, Instant base, X509v2CRLBuilder builder) {
+        jdbc.sql("SELECT serial, revoked_at FROM signature_demo_certificates WHERE revoked_at IS NOT NULL AND "
+                        + condition)
+                .param(Timestamp.from(base))
+                .query((rs, n) -> {
+                    builder.addCRLEntry(new BigInteger(rs.getString(1), 16), rs.getTimestamp(2),
+                            CRLReason.keyCompromise);
+                    return 1;
+                })
+                .list();
+    }
+
+    private CRLDistPoint deltaPoint() {
+        return new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(new DistributionPointName(
+                new GeneralNames(uri(DELTA_CRL_PATH))), null, null)});
     }
 
     private X509Certificate certificate(X500Name subject, SubjectPublicKeyInfo key, Set<KeyPurpose> purposes,
@@ -323,6 +374,7 @@ class DemoCertificationAuthority {
                         new AccessDescription(AccessDescription.id_ad_caIssuers, uri("/demo/ca/issuing.cer"))}));
             builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
                 new DistributionPoint(new DistributionPointName(new GeneralNames(uri("/demo/ca/crl"))), null, null)}));
+            builder.addExtension(Extension.freshestCRL, false, deltaPoint());
             return x509(builder.build(signer(issuing.key())));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Demo certificate not issued", e);

@@ -111,6 +111,12 @@ class DemoController {
         return authority.crl();
     }
 
+    /** The delta CRL the base CRL and the demo certificates name (freshest CRL). */
+    @GetMapping(path = DemoCertificationAuthority.DELTA_CRL_PATH, produces = "application/pkix-crl")
+    byte[] deltaCrl() {
+        return authority.deltaCrl();
+    }
+
     private static ResponseEntity<byte[]> certificate(X509Certificate certificate) {
         try {
             return ResponseEntity.ok().contentType(CERTIFICATE).body(certificate.getEncoded());

@@ -28,7 +28,7 @@ public record SignatureProperties(String trust, Duration timeout, Duration ocspM
         ocspCacheFor = ocspCacheFor == null ? Duration.ofMinutes(2) : ocspCacheFor;
         tokenLifetime = tokenLifetime == null ? Duration.ofMinutes(30) : tokenLifetime;
         challengeLifetime = challengeLifetime == null ? Duration.ofMinutes(5) : challengeLifetime;
-        ncaProduction = ncaProduction == null ? new NcaProduction(null, null, null, null) : ncaProduction;
+        ncaProduction = ncaProduction == null ? new NcaProduction(null, null, null, null, null) : ncaProduction;
         serviceKeys = serviceKeys == null ? new ServiceKeyFiles(null, null, null, null) : serviceKeys;
     }
 
@@ -37,9 +37,12 @@ public record SignatureProperties(String trust, Duration timeout, Duration ocspM
      * locations such as {@code file:/etc/kelisim/root_rsa_2020.cer}); they are not bundled.
      *
      * @param ocspUrl the responder, by default {@code http://ocsp.pki.gov.kz/}; empty uses each certificate's AIA
-     * @param crlUrls the CRLs, by default NCA RK's RSA and GOST CRLs and their deltas
+     * @param crlUrls the complete (base) CRLs, by default NCA RK's RSA and GOST CRLs
+     * @param deltaCrlUrls the delta CRLs, by default NCA RK's RSA and GOST deltas; each is combined with the base of
+     *     its own issuer, besides the deltas the base CRLs and the certificates name (freshest CRL extension)
      */
-    public record NcaProduction(List<String> anchors, List<String> intermediates, URI ocspUrl, List<URI> crlUrls) {
+    public record NcaProduction(List<String> anchors, List<String> intermediates, URI ocspUrl, List<URI> crlUrls,
+            List<URI> deltaCrlUrls) {
 
         public NcaProduction {
             anchors = anchors == null ? List.of() : List.copyOf(anchors);
@@ -47,6 +50,8 @@ public record SignatureProperties(String trust, Duration timeout, Duration ocspM
             ocspUrl = ocspUrl == null ? URI.create("http://ocsp.pki.gov.kz/") : ocspUrl;
             crlUrls = crlUrls == null ? List.of(URI.create("http://crl.pki.gov.kz/nca_rsa_2022.crl"),
                     URI.create("http://crl.pki.gov.kz/nca_gost_2022.crl")) : List.copyOf(crlUrls);
+            deltaCrlUrls = deltaCrlUrls == null ? List.of(URI.create("http://crl.pki.gov.kz/nca_d_rsa_2022.crl"),
+                    URI.create("http://crl.pki.gov.kz/nca_d_gost_2022.crl")) : List.copyOf(deltaCrlUrls);
         }
     }
 

@@ -47,7 +47,7 @@ final class TrustProfiles {
         var authorities = new TrustProfile.AuthorityRevocation(
                 List.of(CrlSource.online(List.of(), properties.timeout(), clock, health)), true);
         return new TrustProfile(TrustProfile.NCA_PRODUCTION, () -> anchors, () -> intermediates,
-                online(ocsp, trust.crlUrls(), properties, clock, health), false, authorities);
+                online(ocsp, trust.crlUrls(), trust.deltaCrlUrls(), properties, clock, health), false, authorities);
     }
 
     /** The demo certification authority: its root as the anchor, its own OCSP responder and CRL over HTTP. */
@@ -57,15 +57,19 @@ final class TrustProfiles {
         var authorities = new TrustProfile.AuthorityRevocation(
                 List.of(CrlSource.online(List.of(), properties.timeout(), clock, health)), false);
         return new TrustProfile(TrustProfile.DEMO, anchors, intermediates,
-                online(null, List.of(), properties, clock, health), false, authorities);
+                online(null, List.of(), List.of(), properties, clock, health), false, authorities);
     }
 
-    private static List<RevocationSource> online(URI ocsp, List<URI> crls, SignatureProperties properties,
-            Clock clock, RevocationHealth health) {
+    /**
+     * OCSP, then CRLs. A delta CRL that the base CRL, the certificate or the configuration names is required: when
+     * none is usable the CRL cannot tell, so the answer is {@code revocation_unknown} unless OCSP answered.
+     */
+    private static List<RevocationSource> online(URI ocsp, List<URI> crls, List<URI> deltas,
+            SignatureProperties properties, Clock clock, RevocationHealth health) {
         return List.of(
                 new OcspSource(ocsp, properties.timeout(), properties.ocspMaxAge(), properties.ocspCacheFor(), clock,
                         health),
-                CrlSource.online(crls, properties.timeout(), clock, health));
+                CrlSource.online(crls, deltas, properties.timeout(), clock, health));
     }
 
     static List<X509Certificate> certificates(List<Resource> resources) {

@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.xml.crypto.dsig.CanonicalizationMethod;
 import javax.xml.crypto.dsig.DigestMethod;
 import javax.xml.crypto.dsig.Transform;
@@ -35,6 +38,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -359,9 +363,65 @@ class SignatureIT {
                     Kind.UNPROCESSABLE)).hasMessage("certificate_revoked");
             var verdict = crlOnly.check(good.certificate(), good.chain(), clock.instant(), Kind.UNPROCESSABLE);
             assertThat(verdict.revocation().source()).isEqualTo(RevocationAnswer.Source.CRL);
-            assertThat(verdict.revocation().origin()).endsWith("/demo/ca/crl");
+            assertThat(verdict.revocation().origin()).endsWith("/demo/ca/crl + " + uri("/demo/ca/crl/delta"));
             assertThat(health.health(RevocationHealth.Kind.CRL).getStatus()).isEqualTo(Status.UP);
             assertThat(health.health(RevocationHealth.Kind.OCSP).getStatus()).isEqualTo(Status.UNKNOWN);
+        }
+
+        @Test
+        void theBaseCrlNamesTheDeltaAndTheDeltaIsBuiltOnThatBase() throws Exception {
+            X509CRL base = crl("/demo/ca/crl");
+            X509CRL delta = crl("/demo/ca/crl/delta");
+
+            assertThat(CrlExtensions.freshest(base)).containsExactly(uri("/demo/ca/crl/delta"));
+            assertThat(CrlExtensions.isDelta(base)).isFalse();
+            assertThat(CrlExtensions.baseNumber(delta)).isEqualTo(CrlExtensions.number(base));
+            assertThat(CrlExtensions.number(delta)).isGreaterThan(CrlExtensions.number(base));
+            assertThat(CrlExtensions.freshest(loadKey("third-party-sign").certificate()))
+                    .containsExactly(uri("/demo/ca/crl/delta"));
+        }
+
+        @Test
+        void aKeyRevokedAfterTheBaseCrlIsRefusedByACrlOnlyProfileThroughTheDelta() throws Exception {
+            Instant now = clock.instant();
+            var certificate = authority.issue(new DemoCertificationAuthority.Holder(
+                    DemoPeopleForTests.THIRD_PARTY.value(), null, "ДЕЛЬТА", "ТЕСТ", null, null),
+                    SubjectPublicKeyInfo.getInstance(DemoCertificationAuthority.rsa().getPublic().getEncoded()),
+                    Set.of(KeyPurpose.SIGN), Set.of(), now.minusSeconds(60), now.plus(Duration.ofDays(1)), null, null,
+                    null);
+            assertThat(crlOnly(new RevocationHealth(clock)).check(certificate, authority.caChain(), clock.instant(),
+                    Kind.UNPROCESSABLE).revocation().revoked()).isFalse();
+
+            Instant revokedAt = clock.instant();
+            authority.revoke(certificate, revokedAt);
+
+            var health = new RevocationHealth(clock);
+            var crls = CrlSource.online(List.of(), Duration.ofSeconds(3), clock, health);
+            var answer = crls.check(certificate, authority.issuing().certificate(), clock.instant()).orElseThrow();
+            assertThat(answer.revoked()).isTrue();
+            if (DemoCertificationAuthority.baseIssuedAt(revokedAt)
+                    .equals(DemoCertificationAuthority.baseIssuedAt(clock.instant()))) {
+                // Within the hour the base does not list it yet: only the delta does.
+                assertThat(answer.origin()).isEqualTo(uri("/demo/ca/crl/delta").toString());
+                assertThat(crl("/demo/ca/crl").getRevokedCertificate(certificate.getSerialNumber())).isNull();
+            }
+            assertThatThrownBy(() -> crlOnly(health).check(certificate, authority.caChain(), clock.instant(),
+                    Kind.UNPROCESSABLE)).hasMessage("certificate_revoked");
+            assertThat(health.health(RevocationHealth.Kind.CRL).getDetails())
+                    .containsKey(uri("/demo/ca/crl/delta").toString());
+        }
+
+        private CertificateTrust crlOnly(RevocationHealth health) {
+            return new CertificateTrust(new TrustProfile("demo-crl", () -> List.of(authority.root().certificate()),
+                    List.of(), List.of(CrlSource.online(List.of(), Duration.ofSeconds(3), clock, health)), false));
+        }
+
+        private X509CRL crl(String path) throws Exception {
+            var response = HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return (X509CRL) CertificateFactory.getInstance("X.509")
+                    .generateCRL(new ByteArrayInputStream(response.body()));
         }
 
         @Test

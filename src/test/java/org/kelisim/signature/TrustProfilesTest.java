@@ -21,7 +21,8 @@ class TrustProfilesTest {
 
     private static SignatureProperties properties(String trust, List<String> anchors) {
         return new SignatureProperties(trust, Duration.ofMillis(500), null, null, null, null,
-                new SignatureProperties.NcaProduction(anchors, List.of(), NOBODY, List.of(NOBODY.resolve("x.crl"))),
+                new SignatureProperties.NcaProduction(anchors, List.of(), NOBODY, List.of(NOBODY.resolve("x.crl")),
+                        null),
                 null);
     }
 
