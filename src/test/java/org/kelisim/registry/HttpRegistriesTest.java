@@ -119,10 +119,15 @@ class HttpRegistriesTest {
         answers.add(new Answer(status, body, false));
     }
 
+    /** Generous timeouts, so that a loaded build machine does not turn an answer into a timeout. */
     private HttpRegistries registries(int retries, int breakerWindow) {
+        return registries(retries, breakerWindow, Duration.ofSeconds(5));
+    }
+
+    private HttpRegistries registries(int retries, int breakerWindow, Duration readTimeout) {
         var base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/registry/");
-        return new HttpRegistries(new RegistryProperties(RegistryProperties.Mode.HTTP, base, Duration.ofMillis(500),
-                Duration.ofMillis(300), retries, Duration.ofMillis(5), breakerWindow, 50, Duration.ofMinutes(5)),
+        return new HttpRegistries(new RegistryProperties(RegistryProperties.Mode.HTTP, base, Duration.ofSeconds(5),
+                readTimeout, retries, Duration.ofMillis(5), breakerWindow, 50, Duration.ofMinutes(5)),
                 Clock.systemUTC());
     }
 
@@ -202,7 +207,7 @@ class HttpRegistriesTest {
         void aSlowRegistryTimesOutAfterTheRetries() {
             answers.add(new Answer(200, PERSON, true));
 
-            assertUnavailable(() -> registries(2, 20).find(USER));
+            assertUnavailable(() -> registries(2, 20, Duration.ofMillis(300)).find(USER));
 
             assertThat(calls).hasValue(3);
         }
@@ -241,7 +246,7 @@ class HttpRegistriesTest {
         void anAnswerAboutSomeoneElseIsRefused() {
             answer(200, PERSON.replace("850715300003", "900101400404"));
 
-            assertUnavailable(() -> registries(2, 20).find(USER));
+            assertUnavailable(() -> registries(2, 20, Duration.ofMillis(300)).find(USER));
         }
 
         @Test
