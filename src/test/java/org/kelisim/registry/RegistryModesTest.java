@@ -3,6 +3,7 @@ package org.kelisim.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -89,6 +90,12 @@ class RegistryModesTest {
         @Bean
         JdbcTemplate jdbcTemplate() {
             return mock(JdbcTemplate.class);
+        }
+
+        /** The HTTP adapter stamps its last success and failure for the health indicator. */
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
         }
     }
 }
