@@ -9,6 +9,7 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
@@ -39,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ISSUED; download the PDF and verify it. New flows start at {@code -Dload.rate} per second for
  * {@code -Dload.duration} seconds (an open model: arrivals do not wait for the service).
  *
- * <p>{@code -Dload.scenario=read}: each virtual user signs in, reads the first page of its history, then makes
- * {@code -Dload.reads} pairs of a registration check and a status poll, back to back.
+ * <p>{@code -Dload.scenario=read}: each virtual user signs in, submits one request (left awaiting consent), reads the
+ * first page of its history, then makes {@code -Dload.reads} pairs of a registration check and a poll of that
+ * request's status, back to back: a third party waiting for an answer.
  *
  * <p>The service must run with the demo enabled and a registration-check limit above the run's rate
  * ({@code bench/load.sh} starts one so).
@@ -93,11 +95,7 @@ public class ConsentFlowSimulation extends Simulation {
                     .header("Authorization", "Bearer #{token}")
                     .check(status().is(200), jsonPath("$.status").saveAs("status")));
 
-    private final ChainBuilder ask = exec(
-            http("demo: SMS before").get("/demo/sms").queryParam("phone", "#{phone}")
-                    .check(status().is(200), bodyString().transform(ConsentFlowSimulation::smsCount)
-                            .saveAs("smsBefore")))
-            .exec(session -> session.set("certificate",
+    private final ChainBuilder submitRequest = exec(session -> session.set("certificate",
                     CERTIFICATES.get(ThreadLocalRandom.current().nextInt(CERTIFICATES.size()))))
             .exec(http("draft").post("/api/v1/requests/drafts")
                     .header("Authorization", "Bearer #{token}")
@@ -110,6 +108,12 @@ public class ConsentFlowSimulation extends Simulation {
                     .body(StringBody("{\"draftId\":\"#{draftId}\",\"cms\":\"#{requestCms}\"}")).asJson()
                     .check(status().is(201), jsonPath("$.id").saveAs("id"),
                             jsonPath("$.status").is("AWAITING_CONSENT").saveAs("status")));
+
+    private final ChainBuilder ask = exec(
+            http("demo: SMS before").get("/demo/sms").queryParam("phone", "#{phone}")
+                    .check(status().is(200), bodyString().transform(ConsentFlowSimulation::smsCount)
+                            .saveAs("smsBefore")))
+            .exec(submitRequest);
 
     /** The SMS reaches the phone through the outbox and SMPP; the code is in the Russian one. */
     private final ChainBuilder readTheCode = group("submit to SMS").on(
@@ -150,21 +154,15 @@ public class ConsentFlowSimulation extends Simulation {
                 return session;
             });
 
+    /** No SMS is read here, so people may be asked by several virtual users at once. */
     private final ScenarioBuilder reads = scenario("reads")
-            .feed(subjects)
+            .feed(listFeeder(subjects.all()).circular())
             .exec(signIn).exitHereIfFailed()
+            .exec(submitRequest).exitHereIfFailed()
             .exec(http("history").get("/api/v1/requests?page=0")
                     .header("Authorization", "Bearer #{token}")
-                    .check(status().is(200), jsonPath("$.items[0].id").saveAs("id")))
-            .exitHereIfFailed()
-            .exec(session -> {
-                subjects.release(session.getString("iin"));
-                return session;
-            })
-            .repeat(READS).on(feed(subjects).exec(registrationCheck).exec(statusPoll).exec(session -> {
-                subjects.release(session.getString("iin"));
-                return session;
-            }));
+                    .check(status().is(200), jsonPath("$.items[0].id").exists()))
+            .repeat(READS).on(feed(listFeeder(subjects.all()).random()).exec(registrationCheck).exec(statusPoll));
 
     {
         PopulationBuilder population = ("read".equals(SCENARIO) ? reads : flow)
