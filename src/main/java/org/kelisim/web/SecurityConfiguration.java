@@ -11,7 +11,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -20,6 +19,7 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -59,7 +59,11 @@ class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(sessions))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .requireCsrfProtectionMatcher(SecurityConfiguration::ridesOnSessionCookie))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // No session policy here: setting one makes Spring Security treat every bearer call as a fresh
+                // sign-in and store it in a new session (a row in PostgreSQL per call, and a cookie that then
+                // demands a CSRF token from the client's next call without a token). The API opens no session; it
+                // uses the one a page signed in with, and keeps no request for after a sign-in.
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/challenge", "/api/v1/auth/token").permitAll()

@@ -92,6 +92,7 @@ class RegistryModesTest {
             return mock(JdbcTemplate.class);
         }
 
+        /** The HTTP adapter stamps its last answer and failure for the health indicator. */
         @Bean
         Clock clock() {
             return Clock.systemUTC();

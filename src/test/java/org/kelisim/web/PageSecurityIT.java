@@ -242,6 +242,50 @@ class PageSecurityIT {
     }
 
     @Nested
+    class TheApiWithABearerToken {
+
+        @Test
+        void opensNoSessionForAnIntegrator() throws Exception {
+            var integrator = new Visitor();
+            String token = bearerToken(integrator, "third-party");
+
+            var me = integrator.http.send(HttpRequest.newBuilder(uri("/api/v1/auth/me"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(me.statusCode()).isEqualTo(200);
+            assertThat(me.headers().allValues("Set-Cookie")).isEmpty();
+        }
+
+        @Test
+        void leavesACookieKeepingClientFreeToVerifyWithoutAToken() throws Exception {
+            var integrator = new Visitor();
+            String token = bearerToken(integrator, "third-party");
+            integrator.http.send(HttpRequest.newBuilder(uri("/api/v1/registration/850715300003"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+
+            var verdict = integrator.post("/api/v1/verification", "application/pdf", "%PDF-1.7", null);
+
+            assertThat(verdict.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(verdict.body()).path("authentic").asBoolean()).isFalse();
+        }
+
+        /** Signs in as an integrator does: a challenge signed with the demo key, no page, no CSRF token. */
+        private String bearerToken(Visitor integrator, String person) throws Exception {
+            String nonce = JSON.readTree(integrator.post("/api/v1/auth/challenge", "application/json", "", null)
+                    .body()).path("nonce").asString();
+            byte[] pkcs12 = integrator.http.send(HttpRequest.newBuilder(uri("/demo/keys/" + person + "-auth.p12"))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            var key = CmsSigning.readPkcs12(pkcs12, "kelisim-demo".toCharArray());
+            String cms = Base64.getEncoder().encodeToString(CmsSigning.sign(key, Base64.getDecoder().decode(nonce),
+                    false));
+            var answer = integrator.post("/api/v1/auth/token", "application/json", "{\"cms\":\"" + cms + "\"}",
+                    null);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            return JSON.readTree(answer.body()).path("accessToken").asString();
+        }
+    }
+
+    @Nested
     class WhoMayOpenWhat {
 
         @Test
