@@ -1,6 +1,8 @@
 package org.kelisim.notification;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Delivers the outbox. Every node polls: the queue is shared through {@code FOR UPDATE SKIP LOCKED} and leases, so
  * the nodes divide the items instead of taking turns (which is why these pollers take no ShedLock). SMS and webhook
  * calls poll on threads of their own, apart from the application's scheduler, so a slow webhook never holds up an
- * SMS and neither holds up other jobs.
+ * SMS and neither holds up other jobs. A claimed batch of SMS goes out over a few sender threads at once (the SMPP
+ * session takes concurrent submits); the parts of one message stay in order on its thread.
  */
 @Component
 class OutboxWorker implements SmartLifecycle {
@@ -27,6 +30,7 @@ class OutboxWorker implements SmartLifecycle {
     private final NotificationProperties.Delivery properties;
     private final int webhookBatchSize;
     private ScheduledExecutorService pollers;
+    private ExecutorService smsSenders;
 
     OutboxWorker(Outbox outbox, SmppClient smpp, Webhooks webhooks, Clock clock, NotificationProperties properties) {
         this.outbox = outbox;
@@ -46,6 +50,11 @@ class OutboxWorker implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        smsSenders = Executors.newFixedThreadPool(properties.smsSenders(), runnable -> {
+            var thread = new Thread(runnable, "sms-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
         long interval = properties.pollInterval().toMillis();
         pollers.scheduleWithFixedDelay(() -> poll(this::deliverSms), interval, interval, TimeUnit.MILLISECONDS);
         pollers.scheduleWithFixedDelay(() -> poll(this::deliverWebhooks), interval, interval, TimeUnit.MILLISECONDS);
@@ -55,7 +64,9 @@ class OutboxWorker implements SmartLifecycle {
     public synchronized void stop() {
         if (pollers != null) {
             pollers.shutdownNow();
+            smsSenders.shutdownNow();
             pollers = null;
+            smsSenders = null;
         }
     }
 
@@ -83,9 +94,13 @@ class OutboxWorker implements SmartLifecycle {
         if (!smpp.isBound()) {
             return; // claiming now would only spend an attempt; the items wait for the session
         }
-        for (var item : outbox.claim(Outbox.Channel.SMS, properties.batchSize())) {
-            sendSms(item);
-        }
+        ExecutorService senders = smsSenders;
+        var sending = outbox.claim(Outbox.Channel.SMS, properties.batchSize()).stream()
+                .map(item -> senders == null ? CompletableFuture.runAsync(() -> sendSms(item), Runnable::run)
+                        : CompletableFuture.runAsync(() -> sendSms(item), senders))
+                .toArray(CompletableFuture[]::new);
+        // The poll ends when the whole batch is done: the next claim never overlaps this one's lease.
+        CompletableFuture.allOf(sending).join();
     }
 
     void deliverWebhooks() {

@@ -89,7 +89,7 @@ class NotificationTextsTest {
     void backoffDoublesUpToItsMaximum() {
         var delivery = new NotificationProperties.Delivery(java.time.Duration.ofSeconds(1), 20,
                 java.time.Duration.ofMinutes(2), java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(10),
-                java.time.Duration.ofHours(24), java.time.Duration.ofHours(24), java.time.Duration.ofSeconds(10));
+                java.time.Duration.ofHours(24), java.time.Duration.ofHours(24), java.time.Duration.ofSeconds(10), 1);
 
         assertThat(delivery.backoff(1)).hasSeconds(2);
         assertThat(delivery.backoff(2)).hasSeconds(4);

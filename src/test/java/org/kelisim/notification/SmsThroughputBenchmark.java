@@ -65,7 +65,7 @@ public class SmsThroughputBenchmark {
         var inbound = new SmsInbound(jdbc, Clock.systemUTC(), null, null, null, null,
                 new NotificationProperties(properties.smpp(), new NotificationProperties.Delivery(
                         Duration.ofSeconds(1), 20, Duration.ofMinutes(2), Duration.ofSeconds(2),
-                        Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(24), Duration.ofSeconds(10)),
+                        Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(24), Duration.ofSeconds(10), 1),
                         null));
         client = new SmppClient(properties, centres, inbound);
         client.start();
