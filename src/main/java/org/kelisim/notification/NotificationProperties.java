@@ -48,14 +48,15 @@ record NotificationProperties(@DefaultValue Smpp smpp, @DefaultValue Delivery de
      * @param webhookPatience how long a webhook call is retried (API.md: 24 h)
      * @param replyPatience how long an answer's reply SMS is retried
      * @param smsSenders how many SMS of a claimed batch go out at once: each waits for its submit_sm_resp, so one at
-     *     a time caps a node at one round trip per part whatever the send rate (SMPP 3.4 §2.6 allows a window of
-     *     outstanding requests); the send rate still spaces the parts
+     *     a time caps a node at one round trip per part whatever the send rate (SMPP 3.4 allows a window of
+     *     outstanding requests); the send rate still spaces the parts. One by default: with the embedded centre on
+     *     the same two cores, four made the load run slower (docs/performance.md); raise it for a distant centre
      */
     record Delivery(@DefaultValue("1s") Duration pollInterval, @DefaultValue("20") int batchSize,
             @DefaultValue("2m") Duration lease, @DefaultValue("2s") Duration backoffBase,
             @DefaultValue("10m") Duration backoffMax, @DefaultValue("24h") Duration webhookPatience,
             @DefaultValue("24h") Duration replyPatience, @DefaultValue("10s") Duration webhookTimeout,
-            @DefaultValue("4") int smsSenders) {
+            @DefaultValue("1") int smsSenders) {
 
         Delivery {
             if (smsSenders < 1) {

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * Delivers the outbox. Every node polls: the queue is shared through {@code FOR UPDATE SKIP LOCKED} and leases, so
  * the nodes divide the items instead of taking turns (which is why these pollers take no ShedLock). SMS and webhook
  * calls poll on threads of their own, apart from the application's scheduler, so a slow webhook never holds up an
- * SMS and neither holds up other jobs. A claimed batch of SMS goes out over a few sender threads at once (the SMPP
- * session takes concurrent submits); the parts of one message stay in order on its thread.
+ * SMS and neither holds up other jobs. A claimed batch of SMS may go out over several sender threads at once
+ * ({@code sms-senders}; the SMPP session takes concurrent submits); the parts of one message stay in order on its
+ * thread.
  */
 @Component
 class OutboxWorker implements SmartLifecycle {
