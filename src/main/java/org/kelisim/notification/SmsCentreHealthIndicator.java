@@ -20,6 +20,6 @@ class SmsCentreHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         var health = queue.bound() ? Health.up() : Health.down().withDetail("session", "unbound");
-        return health.withDetail("pending", queue.counts().pending()).build();
+        return health.withDetail("pending", queue.pending()).build();
     }
 }
